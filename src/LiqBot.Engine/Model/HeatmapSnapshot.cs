@@ -1,0 +1,28 @@
+using LiqBot.Engine.Market;
+
+namespace LiqBot.Engine.Model;
+
+/// <summary>
+/// Remaining estimated notional by time and price for one window. Every column shares one price
+/// grid: Cells[r] covers [PriceLow + r x BinSize, PriceLow + (r + 1) x BinSize), long and short together.
+/// Prices holds the traded range of each column; Realized the liquidations the exchange reported.
+/// </summary>
+public sealed record HeatmapSnapshot(
+    string Symbol,
+    TimeWindow Window,
+    DateTimeOffset From,
+    DateTimeOffset To,
+    double PriceLow,
+    double BinSize,
+    int Rows,
+    IReadOnlyList<HeatmapColumn> Columns,
+    IReadOnlyList<RealizedLiquidation> Realized,
+    string Source)
+{
+    public bool IsEmpty => Columns.Count == 0 || Rows == 0;
+
+    public double PriceHigh => PriceLow + (Rows * BinSize);
+}
+
+/// <summary>One time column: its span, its traded range and its cells (length = Rows of the snapshot).</summary>
+public sealed record HeatmapColumn(DateTimeOffset Start, DateTimeOffset End, double High, double Low, double Close, float[] Cells);

@@ -1,0 +1,13 @@
+using System.CommandLine;
+
+namespace LiqBot.Cli;
+
+/// <summary>The verbs of the CLI contract in design.md.</summary>
+internal static class Verbs
+{
+    public static IEnumerable<Command> All(TextWriter stdout)
+    {
+        _ = stdout;
+        return [];
+    }
+}

@@ -1,0 +1,3 @@
+using LiqBot.Cli;
+
+return await LiqBotCli.RunAsync(args);
