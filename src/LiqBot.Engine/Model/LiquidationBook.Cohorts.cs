@@ -1,0 +1,219 @@
+using LiqBot.Engine.Market;
+
+namespace LiqBot.Engine.Model;
+
+/// <summary>How cohorts are opened, closed, liquidated, aged out and compacted.</summary>
+public sealed partial class LiquidationBook
+{
+    private void ApplyOpenInterest(in Bar bar, long closeTicks)
+    {
+        var openInterest = bar.OpenInterestUsd;
+        if (_previousOpenInterest is { } previous)
+        {
+            var change = openInterest - previous;
+            if (change < 0)
+            {
+                // An OI drop of x % closes x % of every live cohort: one factor for the whole book.
+                _scale *= openInterest / previous;
+            }
+            else if (change > 0)
+            {
+                OpenCohorts(bar, change, closeTicks);
+            }
+        }
+
+        _previousOpenInterest = openInterest;
+    }
+
+    private void OpenCohorts(in Bar bar, double openedUsd, long closeTicks)
+    {
+        var (longShare, shortShare) = AggressorShares(bar);
+        var entry = bar.EntryPrice;
+        var weight = WeightAt(closeTicks);
+        for (var t = 0; t < _tiers.Length; t++)
+        {
+            var tierUsd = openedUsd * _tiers[t].Weight;
+            AddCohort(PositionSide.Long, t, entry, tierUsd * longShare, weight, closeTicks);
+            AddCohort(PositionSide.Short, t, entry, tierUsd * shortShare, weight, closeTicks);
+        }
+    }
+
+    private (double Long, double Short) AggressorShares(in Bar bar)
+    {
+        if (_options.AggressorExtraShare > 0 && bar.TakerBuyUsd is { } buy && bar.TakerSellUsd is { } sell && buy + sell > 0)
+        {
+            var tilt = _options.AggressorExtraShare * (buy - sell) / (buy + sell);
+            return (1 + tilt, 1 - tilt);
+        }
+
+        return (1, 1);
+    }
+
+    private void AddCohort(PositionSide side, int tier, double entry, double notionalUsd, double weight, long openedTicks)
+    {
+        var price = LiquidationPrice.Of(side, entry, _tiers[tier].Leverage, _options.MaintenanceMarginRate);
+        if (!(notionalUsd > 0) || !(price > 0))
+        {
+            return;
+        }
+
+        if (_nextId - _firstId == _cohorts.Length)
+        {
+            Array.Resize(ref _cohorts, _cohorts.Length * 2);
+        }
+
+        var id = _nextId++;
+        var stored = notionalUsd / weight;
+        var bin = BinOf(price);
+        CohortAt(id) = new Cohort { OpenedTicks = openedTicks, LiquidationPrice = price, Stored = stored, Bin = bin, Tier = (byte)tier, Side = side };
+        for (var w = 0; w < _windows.Length; w++)
+        {
+            _grid.Add(SeriesOf(w, side, tier), bin, stored);
+        }
+
+        _grid.Add(_allSeries, bin, stored);
+        (side == PositionSide.Long ? _longLevels : _shortLevels).Push(price, id);
+    }
+
+    /// <summary>Liquidates every long level at or above the bar's low and every short level at or below its high.</summary>
+    private BarOutcome Consume(in Bar bar, long closeTicks)
+    {
+        var weight = WeightAt(closeTicks);
+        List<SweptLevel>? swept = null;
+        double sweptLong = 0, sweptShort = 0;
+        while (_longLevels.PeekPrice is { } level && level >= bar.Low)
+        {
+            if (TryLiquidate(_longLevels.Pop(), weight) is { } hit)
+            {
+                (swept ??= []).Add(hit);
+                sweptLong += hit.NotionalUsd;
+            }
+        }
+
+        while (_shortLevels.PeekPrice is { } level && level <= bar.High)
+        {
+            if (TryLiquidate(_shortLevels.Pop(), weight) is { } hit)
+            {
+                (swept ??= []).Add(hit);
+                sweptShort += hit.NotionalUsd;
+            }
+        }
+
+        return new BarOutcome(bar.CloseTime, sweptLong, sweptShort, swept ?? [], Ignored: false);
+    }
+
+    private SweptLevel? TryLiquidate(long id, double weight)
+    {
+        if (id < _firstId)
+        {
+            return null;
+        }
+
+        ref var cohort = ref CohortAt(id);
+        if (!cohort.IsLive)
+        {
+            return null;
+        }
+
+        RemoveFromWindows(id, cohort);
+        var level = new SweptLevel(cohort.Side, _tiers[cohort.Tier].Leverage, cohort.LiquidationPrice, cohort.Stored * weight);
+        cohort.Stored = 0;
+        return level;
+    }
+
+    private void RemoveFromWindows(long id, in Cohort cohort)
+    {
+        for (var w = 0; w < _windows.Length; w++)
+        {
+            if (id >= _windowStart[w])
+            {
+                _grid.Add(SeriesOf(w, cohort.Side, cohort.Tier), cohort.Bin, -cohort.Stored);
+            }
+        }
+
+        _grid.Add(_allSeries, cohort.Bin, -cohort.Stored);
+    }
+
+    /// <summary>Moves each window's start past the cohorts opened at or before now - span; the longest window's leavers die.</summary>
+    private void ExpireCohorts(long nowTicks)
+    {
+        for (var w = 0; w < _windows.Length; w++)
+        {
+            var cutoff = nowTicks - _windows[w].Span.Ticks;
+            ref var start = ref _windowStart[w];
+            start = Math.Max(start, _firstId);
+            while (start < _nextId && CohortAt(start).OpenedTicks <= cutoff)
+            {
+                ref var cohort = ref CohortAt(start);
+                if (cohort.IsLive)
+                {
+                    _grid.Add(SeriesOf(w, cohort.Side, cohort.Tier), cohort.Bin, -cohort.Stored);
+                    if (w == _longest)
+                    {
+                        _grid.Add(_allSeries, cohort.Bin, -cohort.Stored);
+                        cohort.Stored = 0;
+                    }
+                }
+
+                start++;
+            }
+        }
+    }
+
+    /// <summary>Drops aged-out cohorts from the front once they are half the array, and their heap entries.</summary>
+    private void CompactIfWorthIt()
+    {
+        var dead = _windowStart[_longest] - _firstId;
+        var count = _nextId - _firstId;
+        if (dead < 4096 || dead * 2 < count)
+        {
+            return;
+        }
+
+        Array.Copy(_cohorts, (int)dead, _cohorts, 0, (int)(count - dead));
+        _firstId += dead;
+        _longLevels.Retain(IsLive);
+        _shortLevels.Retain(IsLive);
+    }
+
+    private bool IsLive(long id) => id >= _firstId && CohortAt(id).IsLive;
+
+    /// <summary>Keeps stored values finite: after long decay or many closes, folds the weight into them.</summary>
+    private void RenormalizeIfTiny(long nowTicks)
+    {
+        var weight = WeightAt(nowTicks);
+        if (weight >= RenormalizeBelow)
+        {
+            return;
+        }
+
+        _grid.Scale(weight);
+        for (var i = 0; i < _nextId - _firstId; i++)
+        {
+            _cohorts[i].Stored *= weight;
+        }
+
+        _scale = 1;
+        _epochTicks = nowTicks;
+    }
+
+    private void RecordRealizedFromBar(in Bar bar)
+    {
+        // Sources that stream individual liquidations (Bybit live) already recorded them as points.
+        if (_lastRealizedEventTicks >= bar.OpenTime.UtcTicks)
+        {
+            return;
+        }
+
+        // Bar files know only totals; longs are put at the bar's low and shorts at its high.
+        if (bar.LiquidatedLongUsd is { } longUsd && longUsd > 0)
+        {
+            _realized.Add(new RealizedLiquidation(bar.CloseTime, PositionSide.Long, bar.Low, longUsd));
+        }
+
+        if (bar.LiquidatedShortUsd is { } shortUsd && shortUsd > 0)
+        {
+            _realized.Add(new RealizedLiquidation(bar.CloseTime, PositionSide.Short, bar.High, shortUsd));
+        }
+    }
+}

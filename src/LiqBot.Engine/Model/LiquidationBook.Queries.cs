@@ -1,0 +1,162 @@
+using LiqBot.Engine.Market;
+
+namespace LiqBot.Engine.Model;
+
+/// <summary>What the book answers: the map of a window, notional in a price range, the heatmap.</summary>
+public sealed partial class LiquidationBook
+{
+    private const double HeatmapBand = 0.25;
+    private const int EmptyMapHalfWidthBins = 10;
+
+    /// <summary>Estimated notional by bin, side and tier for cohorts opened within <paramref name="window"/>.</summary>
+    public BookSnapshot Snapshot(TimeWindow window, string source = "")
+    {
+        var w = IndexOf(window);
+        if (double.IsNaN(Price))
+        {
+            return BookSnapshot.Empty(Symbol, LastUpdate ?? DateTimeOffset.UnixEpoch, window, _tiers, source);
+        }
+
+        var weight = WeightAt(_lastUpdateTicks);
+        var (first, last) = OccupiedBins(w, weight);
+        var longByTier = new double[_tiers.Length][];
+        var shortByTier = new double[_tiers.Length][];
+        for (var t = 0; t < _tiers.Length; t++)
+        {
+            longByTier[t] = Effective(SeriesOf(w, PositionSide.Long, t), first, last, weight);
+            shortByTier[t] = Effective(SeriesOf(w, PositionSide.Short, t), first, last, weight);
+        }
+
+        return new BookSnapshot(Symbol, LastUpdate!.Value, Price, window, BinSize, first * BinSize, _tiers, longByTier, shortByTier, source);
+    }
+
+    /// <summary>Estimated notional of one side with a liquidation price in [low, high], edge bins pro rata.</summary>
+    public double NotionalBetween(PositionSide side, double low, double high, TimeWindow? window = null)
+    {
+        if (double.IsNaN(BinSize) || !(high >= low))
+        {
+            return 0;
+        }
+
+        var w = window is { } chosen ? IndexOf(chosen) : _longest;
+        var weight = WeightAt(_lastUpdateTicks);
+        var sum = 0.0;
+        for (var bin = BinOf(low); bin <= BinOf(high); bin++)
+        {
+            var binLow = bin * BinSize;
+            var overlap = (Math.Min(high, binLow + BinSize) - Math.Max(low, binLow)) / BinSize;
+            if (overlap <= 0)
+            {
+                continue;
+            }
+
+            for (var t = 0; t < _tiers.Length; t++)
+            {
+                sum += Math.Max(0, _grid.Get(SeriesOf(w, side, t), bin)) * overlap;
+            }
+        }
+
+        return sum * weight;
+    }
+
+    /// <summary>The heatmap of a window: remaining notional by column and price, the price path and realized points.</summary>
+    public HeatmapSnapshot Heatmap(TimeWindow window, string source = "")
+    {
+        var buffer = _heatmaps[IndexOf(window)];
+        var to = LastUpdate ?? DateTimeOffset.UnixEpoch;
+        var fromTicks = to.UtcTicks - window.Span.Ticks;
+        var columns = buffer.Columns(CaptureCells).Where(c => c.Span.EndTicks > fromTicks).ToList();
+        if (columns.Count == 0)
+        {
+            return new HeatmapSnapshot(Symbol, window, to - window.Span, to, 0, double.IsNaN(BinSize) ? 0 : BinSize, 0, [], [], source);
+        }
+
+        var origin = columns.Min(c => c.OriginBin);
+        var rows = columns.Max(c => c.OriginBin + c.Cells.Length) - origin;
+        var result = new List<HeatmapColumn>(columns.Count);
+        foreach (var column in columns)
+        {
+            var cells = new float[rows];
+            column.Cells.CopyTo(cells, column.OriginBin - origin);
+            var span = column.Span;
+            result.Add(new HeatmapColumn(new DateTimeOffset(span.StartTicks, TimeSpan.Zero), new DateTimeOffset(span.EndTicks, TimeSpan.Zero), span.High, span.Low, span.Close, cells));
+        }
+
+        var from = new DateTimeOffset(Math.Max(fromTicks, columns[0].Span.StartTicks), TimeSpan.Zero);
+        return new HeatmapSnapshot(Symbol, window, from, to, origin * BinSize, BinSize, rows, result, _realized.Between(from, to), source);
+    }
+
+    private void CloseHeatmapColumns(long barOpenTicks)
+    {
+        foreach (var heatmap in _heatmaps)
+        {
+            if (!heatmap.EndsOpenColumn(barOpenTicks))
+            {
+                continue;
+            }
+
+            if (heatmap.OpenColumnSurvives(_horizonTicks))
+            {
+                var (origin, cells) = CaptureCells(Price);
+                heatmap.CloseOpenColumn(origin, cells);
+            }
+            else
+            {
+                heatmap.CloseOpenColumn(0, null);
+            }
+        }
+    }
+
+    /// <summary>All live notional, both sides, within +-25 % of <paramref name="price"/>, as of the last update.</summary>
+    private (int OriginBin, float[] Cells) CaptureCells(double price)
+    {
+        var first = BinOf(price * (1 - HeatmapBand));
+        var last = BinOf(price * (1 + HeatmapBand));
+        var weight = WeightAt(_lastUpdateTicks);
+        var cells = new float[last - first + 1];
+        for (var i = 0; i < cells.Length; i++)
+        {
+            var value = _grid.Get(_allSeries, first + i) * weight;
+            cells[i] = value > ResidueUsd ? (float)value : 0f;
+        }
+
+        return (first, cells);
+    }
+
+    private (int First, int Last) OccupiedBins(int window, double weight)
+    {
+        int first = int.MaxValue, last = int.MinValue;
+        for (var side = 0; side < 2; side++)
+        {
+            for (var t = 0; t < _tiers.Length; t++)
+            {
+                var series = _grid.Series(SeriesOf(window, (PositionSide)side, t));
+                for (var i = 0; i < series.Length; i++)
+                {
+                    if (series[i] * weight > ResidueUsd)
+                    {
+                        first = Math.Min(first, _grid.Origin + i);
+                        last = Math.Max(last, _grid.Origin + i);
+                    }
+                }
+            }
+        }
+
+        var priceBin = BinOf(Price);
+        return first > last
+            ? (priceBin - EmptyMapHalfWidthBins, priceBin + EmptyMapHalfWidthBins)
+            : (Math.Min(first, priceBin), Math.Max(last, priceBin));
+    }
+
+    private double[] Effective(int series, int first, int last, double weight)
+    {
+        var values = new double[last - first + 1];
+        for (var i = 0; i < values.Length; i++)
+        {
+            var value = _grid.Get(series, first + i) * weight;
+            values[i] = value > ResidueUsd ? value : 0;
+        }
+
+        return values;
+    }
+}
