@@ -1,4 +1,5 @@
 using System.CommandLine;
+using LiqBot.Exchanges.Replay;
 
 namespace LiqBot.Cli;
 
@@ -27,7 +28,7 @@ internal static class LiqBotCli
             var configuration = new InvocationConfiguration { EnableDefaultExceptionHandler = false, Output = stdout, Error = stderr };
             return await parse.InvokeAsync(configuration, cancellationToken);
         }
-        catch (UsageException e)
+        catch (Exception e) when (e is UsageException or MarketDataException)
         {
             await stderr.WriteLineAsync($"liqbot: {e.Message}");
             return ExitCodes.BadInput;
