@@ -1,4 +1,12 @@
 using BenchmarkDotNet.Running;
+using LiqBot.Benchmarks.Engine;
 
 // dotnet run -c Release --project benchmarks/LiqBot.Benchmarks -- --filter '*'
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+// dotnet run -c Release --project benchmarks/LiqBot.Benchmarks -- state-size
+if (args is ["state-size"])
+{
+    StateSize.Print(Console.Out);
+    return;
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(StateSize).Assembly).Run(args);
