@@ -9,6 +9,8 @@ namespace LiqBot.Engine.Zones;
 /// </summary>
 public static class ZoneFinder
 {
+    private const int MinBinsForBackground = 4;
+
     /// <summary>The largest zones of each side (longs first), each side largest first.</summary>
     public static IReadOnlyList<Zone> Find(BookSnapshot book, ZoneOptions? options = null)
     {
@@ -36,7 +38,7 @@ public static class ZoneFinder
 
     private static List<Zone> Runs(ZoneLadder ladder, double[] values, PositionSide side, double price, ZoneOptions options)
     {
-        var threshold = options.DensityMultiple * MedianOfNonZero(values);
+        var threshold = DenseThreshold(values, options);
         var zones = new List<Zone>();
         int start = -1, lastDense = -1;
         for (var i = 0; i <= values.Length; i++)
@@ -83,15 +85,17 @@ public static class ZoneFinder
         return new Zone(side, low, high, notional, (nearest - price) / price * 100.0);
     }
 
-    private static double MedianOfNonZero(double[] values)
+    /// <summary>A multiple of the median non-empty bin; a side with only a few non-empty bins has no background, so each is dense.</summary>
+    private static double DenseThreshold(double[] values, ZoneOptions options)
     {
         var nonZero = values.Where(v => v > 0).Order().ToArray();
-        if (nonZero.Length == 0)
+        if (nonZero.Length < MinBinsForBackground)
         {
             return 0;
         }
 
         var mid = nonZero.Length / 2;
-        return nonZero.Length % 2 == 1 ? nonZero[mid] : (nonZero[mid - 1] + nonZero[mid]) / 2.0;
+        var median = nonZero.Length % 2 == 1 ? nonZero[mid] : (nonZero[mid - 1] + nonZero[mid]) / 2.0;
+        return options.DensityMultiple * median;
     }
 }

@@ -1,0 +1,32 @@
+using LiqBot.Engine.Market;
+using LiqBot.Engine.Model;
+using LiqBot.Engine.Zones;
+
+namespace LiqBot.Engine.Alerts;
+
+/// <summary>
+/// A bar traded through a zone (its low under a long zone, its high over a short zone): reports the
+/// estimated notional swept inside the zone and the realized liquidations of that side in the bar.
+/// </summary>
+internal static class SweepRule
+{
+    public static void Evaluate(string symbol, ThresholdGroup[] groups, Bar bar, BarOutcome outcome, (double Long, double Short) realized, Func<TimeWindow, IReadOnlyList<Zone>> zonesBefore, double step, List<Alert> alerts)
+    {
+        foreach (var group in groups)
+        {
+            foreach (var zone in zonesBefore(group.Thresholds.Window))
+            {
+                var through = zone.Side == PositionSide.Long ? bar.Low <= zone.Low : bar.High >= zone.High;
+                if (!through || zone.NotionalUsd < group.Thresholds.MinZoneUsd)
+                {
+                    continue;
+                }
+
+                var swept = outcome.Swept.Where(l => l.Side == zone.Side && l.Price >= zone.Low && l.Price <= zone.High).Sum(l => l.NotionalUsd);
+                var realizedUsd = zone.Side == PositionSide.Long ? realized.Long : realized.Short;
+                var dedupe = $"sweep:{symbol}:{zone.Side}:{zone.Low}:{zone.High}:{bar.CloseTime.ToUnixTimeSeconds()}";
+                alerts.Add(new Alert(symbol, AlertKinds.Sweep, bar.CloseTime, dedupe, AlertText.Sweep(symbol, zone, swept, realizedUsd, bar.CloseTime, step), zone.Side, zone, [.. group.Members]));
+            }
+        }
+    }
+}
