@@ -6,7 +6,7 @@ namespace LiqBot.Engine.Alerts;
 /// </summary>
 internal sealed class CascadeRule(string symbol)
 {
-    private readonly Dictionary<AlertThresholds, (bool Armed, DateTimeOffset FiredAt)> _states = [];
+    private readonly Dictionary<int, (bool Armed, DateTimeOffset FiredAt)> _states = [];
 
     public void Evaluate(ThresholdGroup[] groups, DateTimeOffset now, Func<TimeSpan, (double Long, double Short)> realizedWithin, List<Alert> alerts)
     {
@@ -15,7 +15,7 @@ internal sealed class CascadeRule(string symbol)
             var thresholds = group.Thresholds;
             var (longUsd, shortUsd) = realizedWithin(thresholds.CascadeWindow);
             var total = longUsd + shortUsd;
-            var (armed, firedAt) = _states.TryGetValue(thresholds, out var state) ? state : (true, DateTimeOffset.MinValue);
+            var (armed, firedAt) = _states.TryGetValue(group.Id, out var state) ? state : (true, DateTimeOffset.MinValue);
             if (!armed && total < thresholds.CascadeUsd / 2 && now - firedAt >= thresholds.Cooldown)
             {
                 armed = true;
@@ -23,13 +23,13 @@ internal sealed class CascadeRule(string symbol)
 
             if (armed && total >= thresholds.CascadeUsd)
             {
-                _states[thresholds] = (false, now);
+                _states[group.Id] = (false, now);
                 var dedupe = $"cascade:{symbol}:{thresholds.CascadeUsd}:{thresholds.CascadeWindow.Ticks}:{now.UtcTicks / thresholds.CascadeWindow.Ticks}";
                 alerts.Add(new Alert(symbol, AlertKinds.Cascade, now, dedupe, AlertText.Cascade(symbol, longUsd, shortUsd, thresholds.CascadeWindow, thresholds.CascadeUsd, now), null, null, [.. group.Members]));
                 continue;
             }
 
-            _states[thresholds] = (armed, firedAt);
+            _states[group.Id] = (armed, firedAt);
         }
     }
 }

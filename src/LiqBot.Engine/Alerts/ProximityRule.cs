@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using LiqBot.Engine.Market;
 using LiqBot.Engine.Model;
 using LiqBot.Engine.Zones;
@@ -8,38 +7,64 @@ namespace LiqBot.Engine.Alerts;
 /// <summary>
 /// Price comes within ProximityPct of a zone of at least MinZoneUsd. Fires once per zone per
 /// cooldown, and re-arms only after price has moved away by twice the threshold (or the zone is
-/// gone), so a price hovering at the edge does not spam.
+/// gone), so a price hovering at the edge does not spam. State lives per zone, in arrays indexed by
+/// group id, so a tick costs one lookup per zone plus array reads per group.
 /// </summary>
 internal sealed class ProximityRule(string symbol)
 {
-    private readonly Dictionary<(AlertThresholds Thresholds, ZoneKey Zone), ProximityState> _states = [];
-    private readonly List<(AlertThresholds Thresholds, ZoneKey Zone)> _disarmed = [];
+    private readonly Dictionary<ZoneKey, ZoneState> _states = [];
+    private readonly List<ZoneKey> _gone = [];
+    private ThresholdGroup[] _groups = [];
+    private TimeWindow[] _windows = [];
+    private int _idCount;
 
-    public void Evaluate(ThresholdGroup[] groups, DateTimeOffset now, double price, Func<TimeWindow, IReadOnlyList<Zone>> zonesFor, double step, List<Alert> alerts)
+    /// <summary>Takes the groups widest threshold first: a zone stops being checked at the first group too narrow for it.</summary>
+    public void SetGroups(ThresholdGroup[] groups, int idCount)
     {
-        Rearm(price, zonesFor);
-        foreach (var group in groups)
+        _groups = groups;
+        _idCount = idCount;
+        _windows = [.. groups.Select(g => g.Thresholds.Window).Distinct()];
+    }
+
+    public void Evaluate(DateTimeOffset now, double price, Func<TimeWindow, WindowZones> zonesFor, double step, List<Alert> alerts)
+    {
+        if (_groups.Length == 0)
         {
-            var thresholds = group.Thresholds;
-            foreach (var zone in zonesFor(thresholds.Window))
+            return;
+        }
+
+        Rearm(price, zonesFor);
+        foreach (var window in _windows)
+        {
+            var zones = zonesFor(window);
+            for (var z = 0; z < zones.Zones.Length; z++)
             {
+                var zone = zones.Zones[z];
                 var distance = DistancePct(zone, price);
-                if (zone.NotionalUsd < thresholds.MinZoneUsd || distance > thresholds.ProximityPct)
+                ZoneState? state = null;
+                foreach (var group in _groups)
                 {
-                    continue;
-                }
+                    var thresholds = group.Thresholds;
+                    if (distance > thresholds.ProximityPct)
+                    {
+                        break;
+                    }
 
-                var key = (thresholds, ZoneKey.Of(zone));
-                ref var state = ref CollectionsMarshal.GetValueRefOrAddDefault(_states, key, out var known);
-                if (known && (!state.Armed || now - state.FiredAt < thresholds.Cooldown))
-                {
-                    continue;
-                }
+                    if (thresholds.Window != window || zone.NotionalUsd < thresholds.MinZoneUsd)
+                    {
+                        continue;
+                    }
 
-                state = new ProximityState(Armed: false, FiredAt: now);
-                _disarmed.Add(key);
-                var dedupe = $"proximity:{symbol}:{zone.Side}:{key.Item2.Bucket}:{now.UtcTicks / thresholds.Cooldown.Ticks}";
-                alerts.Add(new Alert(symbol, AlertKinds.Proximity, now, dedupe, AlertText.Proximity(symbol, zone, price, distance, now, step), zone.Side, zone, [.. group.Members]));
+                    state ??= StateOf(zones.Keys[z]);
+                    if (state.Disarmed[group.Id] || now - state.FiredAt[group.Id] < thresholds.Cooldown)
+                    {
+                        continue;
+                    }
+
+                    state.Disarm(group.Id, now);
+                    var dedupe = $"proximity:{symbol}:{zone.Side}:{zones.Keys[z].Bucket}:{now.UtcTicks / thresholds.Cooldown.Ticks}";
+                    alerts.Add(new Alert(symbol, AlertKinds.Proximity, now, dedupe, AlertText.Proximity(symbol, zone, price, distance, now, step), zone.Side, zone, [.. group.Members]));
+                }
             }
         }
     }
@@ -48,23 +73,93 @@ internal sealed class ProximityRule(string symbol)
     public static double DistancePct(Zone zone, double price) =>
         zone.Side == PositionSide.Long ? (price - zone.High) / price * 100.0 : (zone.Low - price) / price * 100.0;
 
-    private void Rearm(double price, Func<TimeWindow, IReadOnlyList<Zone>> zonesFor)
+    private ZoneState StateOf(ZoneKey key)
     {
-        for (var i = _disarmed.Count - 1; i >= 0; i--)
+        if (!_states.TryGetValue(key, out var state))
         {
-            var key = _disarmed[i];
-            var zone = zonesFor(key.Thresholds.Window).FirstOrDefault(z => ZoneKey.Of(z) == key.Zone);
-            if (zone is null || DistancePct(zone, price) >= 2 * key.Thresholds.ProximityPct)
-            {
-                CollectionsMarshal.GetValueRefOrNullRef(_states, key).Armed = true;
-                _disarmed.RemoveAt(i);
-            }
+            state = new ZoneState(_idCount);
+            _states.Add(key, state);
         }
+
+        state.EnsureCapacity(_idCount);
+        return state;
     }
 
-    private struct ProximityState(bool Armed, DateTimeOffset FiredAt)
+    private void Rearm(double price, Func<TimeWindow, WindowZones> zonesFor)
     {
-        public bool Armed = Armed;
-        public DateTimeOffset FiredAt = FiredAt;
+        foreach (var (key, state) in _states)
+        {
+            if (state.DisarmedCount == 0)
+            {
+                continue;
+            }
+
+            var zone = Find(key, zonesFor);
+            var distance = zone is null ? double.PositiveInfinity : DistancePct(zone, price);
+            foreach (var group in _groups)
+            {
+                if (group.Id < state.Disarmed.Length && state.Disarmed[group.Id] && distance >= 2 * group.Thresholds.ProximityPct)
+                {
+                    state.Rearm(group.Id);
+                }
+            }
+
+            if (zone is null && state.DisarmedCount == 0)
+            {
+                _gone.Add(key);
+            }
+        }
+
+        // A zone that is gone and fully re-armed needs no state; its cooldown ended with it.
+        foreach (var key in _gone)
+        {
+            _states.Remove(key);
+        }
+
+        _gone.Clear();
+    }
+
+    private Zone? Find(ZoneKey key, Func<TimeWindow, WindowZones> zonesFor)
+    {
+        foreach (var window in _windows)
+        {
+            if (zonesFor(window).Find(key) is { } zone)
+            {
+                return zone;
+            }
+        }
+
+        return null;
+    }
+
+    private sealed class ZoneState(int capacity)
+    {
+        public bool[] Disarmed { get; private set; } = new bool[capacity];
+
+        public DateTimeOffset[] FiredAt { get; private set; } = new DateTimeOffset[capacity];
+
+        public int DisarmedCount { get; private set; }
+
+        public void EnsureCapacity(int capacity)
+        {
+            if (Disarmed.Length < capacity)
+            {
+                Disarmed = [.. Disarmed, .. new bool[capacity - Disarmed.Length]];
+                FiredAt = [.. FiredAt, .. new DateTimeOffset[capacity - FiredAt.Length]];
+            }
+        }
+
+        public void Disarm(int group, DateTimeOffset now)
+        {
+            Disarmed[group] = true;
+            FiredAt[group] = now;
+            DisarmedCount++;
+        }
+
+        public void Rearm(int group)
+        {
+            Disarmed[group] = false;
+            DisarmedCount--;
+        }
     }
 }

@@ -14,10 +14,12 @@ public sealed class SymbolAlertRules
     private readonly ZoneOptions _zoneOptions;
     private readonly ProximityRule _proximity;
     private readonly CascadeRule _cascade;
-    private readonly Dictionary<TimeWindow, IReadOnlyList<Zone>> _zones = [];
+    private readonly Dictionary<TimeWindow, WindowZones> _zones = [];
+    private readonly Dictionary<AlertThresholds, int> _thresholdIds = [];
     private ThresholdGroup[] _proximityGroups = [];
     private ThresholdGroup[] _sweepGroups = [];
     private ThresholdGroup[] _cascadeGroups = [];
+    private readonly Func<TimeWindow, WindowZones> _zonesFor;
 
     public SymbolAlertRules(LiquidationBook book, ZoneOptions? zoneOptions = null)
     {
@@ -25,6 +27,7 @@ public sealed class SymbolAlertRules
         _zoneOptions = zoneOptions ?? new ZoneOptions();
         _proximity = new ProximityRule(book.Symbol);
         _cascade = new CascadeRule(book.Symbol);
+        _zonesFor = ZonesFor;
     }
 
     public int SubscriberCount { get; private set; }
@@ -32,9 +35,10 @@ public sealed class SymbolAlertRules
     /// <summary>Replaces the subscribers; rule state of unchanged thresholds is kept.</summary>
     public void SetSubscribers(IReadOnlyCollection<AlertSubscriber> subscribers)
     {
-        _proximityGroups = ThresholdGroup.Of(subscribers, AlertKinds.Proximity);
-        _sweepGroups = ThresholdGroup.Of(subscribers, AlertKinds.Sweep);
-        _cascadeGroups = ThresholdGroup.Of(subscribers, AlertKinds.Cascade);
+        _proximityGroups = ThresholdGroup.Of(subscribers, AlertKinds.Proximity, IdOf);
+        _sweepGroups = ThresholdGroup.Of(subscribers, AlertKinds.Sweep, IdOf);
+        _cascadeGroups = ThresholdGroup.Of(subscribers, AlertKinds.Cascade, IdOf);
+        _proximity.SetGroups(_proximityGroups, _thresholdIds.Count);
         SubscriberCount = subscribers.Count;
         _zones.Clear();
     }
@@ -52,8 +56,8 @@ public sealed class SymbolAlertRules
 
         _zones.Clear();
         var realized = _book.RealizedAfter(bar.OpenTime, bar.CloseTime);
-        SweepRule.Evaluate(_book.Symbol, _sweepGroups, bar, outcome, realized, w => zonesBefore.TryGetValue(w, out var z) ? z : [], _book.BinSize, alerts);
-        _proximity.Evaluate(_proximityGroups, bar.CloseTime, _book.Price, ZonesFor, _book.BinSize, alerts);
+        SweepRule.Evaluate(_book.Symbol, _sweepGroups, bar, outcome, realized, w => zonesBefore.TryGetValue(w, out var z) ? z.Zones : [], _book.BinSize, alerts);
+        _proximity.Evaluate(bar.CloseTime, _book.Price, _zonesFor, _book.BinSize, alerts);
         _cascade.Evaluate(_cascadeGroups, bar.CloseTime, RealizedWithin(bar.CloseTime), alerts);
         return alerts;
     }
@@ -68,7 +72,7 @@ public sealed class SymbolAlertRules
         }
 
         var alerts = new List<Alert>();
-        _proximity.Evaluate(_proximityGroups, time, _book.Price, ZonesFor, _book.BinSize, alerts);
+        _proximity.Evaluate(time, _book.Price, _zonesFor, _book.BinSize, alerts);
         return alerts;
     }
 
@@ -93,14 +97,27 @@ public sealed class SymbolAlertRules
             return (longUsd, shortUsd);
         };
 
-    private IReadOnlyList<Zone> ZonesFor(TimeWindow window)
+    /// <summary>Zones of a window in use, computed at most once per bar; windows no group uses stay empty.</summary>
+    private WindowZones ZonesFor(TimeWindow window)
     {
         if (!_zones.TryGetValue(window, out var zones))
         {
-            zones = ZoneFinder.FindAll(_book.Snapshot(window), _zoneOptions);
+            var used = _proximityGroups.Any(g => g.Thresholds.Window == window) || _sweepGroups.Any(g => g.Thresholds.Window == window);
+            zones = used ? new WindowZones(ZoneFinder.FindAll(_book.Snapshot(window), _zoneOptions)) : WindowZones.Empty;
             _zones[window] = zones;
         }
 
         return zones;
+    }
+
+    private int IdOf(AlertThresholds thresholds)
+    {
+        if (!_thresholdIds.TryGetValue(thresholds, out var id))
+        {
+            id = _thresholdIds.Count;
+            _thresholdIds.Add(thresholds, id);
+        }
+
+        return id;
     }
 }
