@@ -62,8 +62,10 @@ internal sealed class SqliteStorageDatabase : StorageDatabase
         {
             await connection.OpenAsync(cancellationToken);
             var busyMs = (long)Options.BusyTimeout.TotalMilliseconds;
+            // Per connection: wait for other writers instead of failing, and fsync every commit, so an
+            // outbox row that was committed survives a power cut too, not only a killed process.
             await using var pragmas = connection.Sql(
-                $"PRAGMA busy_timeout = {busyMs.ToString(CultureInfo.InvariantCulture)}; PRAGMA foreign_keys = ON;");
+                $"PRAGMA busy_timeout = {busyMs.ToString(CultureInfo.InvariantCulture)}; PRAGMA synchronous = FULL;");
             await pragmas.ExecuteNonQueryAsync(cancellationToken);
             return connection;
         }
