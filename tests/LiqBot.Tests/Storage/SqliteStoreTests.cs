@@ -44,4 +44,14 @@ public sealed class SqliteStoreTests : StoreContractTests
         Assert.Equal(first.Message, again.Message);
         Assert.Equal(garbage, await File.ReadAllBytesAsync(Options.SqlitePath));
     }
+
+    [Fact]
+    public async Task Open_PathThatIsAFolder_FailsWithAClearMessage()
+    {
+        Directory.CreateDirectory(Options.SqlitePath);
+
+        var error = await Assert.ThrowsAsync<StorageException>(() => OpenDatabase().EnsureMigratedAsync(CancellationToken.None));
+
+        Assert.Contains("Storage:SqlitePath", error.Message);
+    }
 }

@@ -107,4 +107,32 @@ public abstract partial class StoreContractTests
         Assert.Equal([("alert-1", "near zone"), ("alert-2", "new copy")], claimed.Select(m => (m.DedupeKey, m.Text)).Order());
         Assert.All(claimed, m => Assert.Equal(supergroup, m.Chat));
     }
+
+    [Fact]
+    public async Task Store_TextThatLooksLikeSql_IsStoredVerbatim()
+    {
+        var instance = Open();
+        var chat = Telegram("1'; DROP TABLE subscriptions; --");
+        const string reason = "kicked by \"admin\"; DELETE FROM chats; -- 'quoted'";
+
+        await instance.Subscriptions.SubscribeAsync(chat, "BTCUSDT", AlertKinds.All, None);
+        await instance.Subscriptions.PauseChatAsync(chat, reason, None);
+        Assert.True(await instance.Outbox.EnqueueAsync(new OutboxEnvelope("k' OR '1'='1", chat, OutboxMessageKind.Reply, "<b>'); --"), None));
+
+        var subscription = Assert.Single(await instance.Subscriptions.ListSubscriptionsAsync(chat, None));
+        Assert.Equal(chat, subscription.Chat);
+        Assert.Equal(reason, subscription.PausedReason);
+        Assert.False(await instance.Outbox.EnqueueAsync(new OutboxEnvelope("k' OR '1'='1", chat, OutboxMessageKind.Reply, "again"), None));
+        Assert.True(await instance.Outbox.EnqueueAsync(new OutboxEnvelope("k", chat, OutboxMessageKind.Reply, "other key"), None));
+    }
+
+    [Fact]
+    public async Task Subscribe_SymbolThatIsNotASymbol_IsRefusedBeforeTheDatabase()
+    {
+        var store = Open().Subscriptions;
+
+        await Assert.ThrowsAsync<ArgumentException>(() => store.SubscribeAsync(Telegram("1"), "BTC'--", AlertKinds.All, None));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => store.SubscribeAsync(Telegram("1"), "BTCUSDT", AlertKinds.None, None));
+        Assert.Empty(await store.ListSubscriptionsAsync(Telegram("1"), None));
+    }
 }
