@@ -32,9 +32,13 @@ public sealed class PostgresServerFixture : IAsyncLifetime
             "PostgreSQL server binaries (initdb, pg_ctl) not found: install postgresql (apt-get install postgresql) "
             + $"or set {ConnectionStringVariable} to a connection string.");
 
-        _dataRoot = Directory.CreateTempSubdirectory("liqbot-pg-").FullName;
-        var dataDirectory = Path.Combine(_dataRoot, "data");
         var asRoot = Environment.UserName == "root";
+        // As root, under /tmp: the postgres user must be able to reach the folder (root's TMPDIR may be private),
+        // and the unix socket path inside it must stay under the 107-character limit.
+        _dataRoot = asRoot
+            ? Directory.CreateDirectory(Path.Combine("/tmp", $"liqbot-pg-{Guid.NewGuid():N}")).FullName
+            : Directory.CreateTempSubdirectory("liqbot-pg-").FullName;
+        var dataDirectory = Path.Combine(_dataRoot, "data");
         if (asRoot)
         {
             await RunAsync("chown", ["postgres:postgres", _dataRoot], asPostgres: false);
