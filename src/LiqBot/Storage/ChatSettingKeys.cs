@@ -3,8 +3,7 @@ using LiqBot.Engine.Model;
 namespace LiqBot.Storage;
 
 /// <summary>
-/// The keys of /config, their ranges and their defaults, in one place. Defaults are for BTC-sized
-/// markets; the cascade defaults are placeholders until calibrated on the realized-liquidation data.
+/// The keys of /config, their ranges and their defaults, in one place. Defaults are for BTC-sized markets.
 /// </summary>
 internal static class ChatSettingKeys
 {
@@ -27,7 +26,11 @@ internal static class ChatSettingKeys
     public static SettingRange<TimeSpan> CooldownRange { get; } =
         new(TimeSpan.FromMinutes(1), TimeSpan.FromHours(24), TimeSpan.FromMinutes(30));
 
-    public static SettingRange<double> CascadeUsdRange { get; } = new(100_000, 10_000_000_000, 20_000_000);
+    /// <summary>
+    /// Default: the 99th percentile of realized BTC liquidations per half hour, Feb-May 2026 ($16.3M over
+    /// 4,320 bars, shared/data, CoinGlass across three exchanges); a feed of one exchange may want less.
+    /// </summary>
+    public static SettingRange<double> CascadeUsdRange { get; } = new(100_000, 10_000_000_000, 16_000_000);
 
     public static SettingRange<TimeSpan> CascadeWindowRange { get; } =
         new(TimeSpan.FromMinutes(1), TimeSpan.FromHours(24), TimeSpan.FromMinutes(30));

@@ -112,7 +112,7 @@ public sealed class ChatSettingsParserTests
 
         Assert.Equal(ChatSettingKeys.All, described.Select(pair => pair.Key));
         Assert.Equal(
-            ["0.5", "$25M", "30m", "$20M", "30m", "24h", "off"],
+            ["0.5", "$25M", "30m", "$16M", "30m", "24h", "off"],
             described.Select(pair => pair.Value));
     }
 
