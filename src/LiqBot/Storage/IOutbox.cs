@@ -1,0 +1,36 @@
+namespace LiqBot.Storage;
+
+/// <summary>
+/// Outbound messages between the decision to send and the chat's acceptance. Senders claim due
+/// messages under a lease, so instances never send one concurrently, and a sender that dies
+/// mid-send leaves a lease that runs out, after which the message is claimed again.
+/// </summary>
+internal interface IOutbox
+{
+    /// <summary>Stores the message unless one with the same dedupe key is already there for that chat; false if it was.</summary>
+    Task<bool> EnqueueAsync(OutboxEnvelope envelope, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Up to <paramref name="maxCount"/> pending messages for the platform that are due and not leased,
+    /// oldest first, now leased to <paramref name="leaseOwner"/> until now + <paramref name="lease"/>.
+    /// </summary>
+    Task<IReadOnlyList<OutboxMessage>> ClaimDueAsync(
+        string platform, string leaseOwner, int maxCount, TimeSpan lease, CancellationToken cancellationToken);
+
+    /// <summary>The chat accepted it: it is never claimed again. False if it was no longer pending.</summary>
+    Task<bool> MarkSentAsync(long messageId, CancellationToken cancellationToken);
+
+    /// <summary>A retryable failure (429, 5xx, timeout): claimable again from <paramref name="notBefore"/>.</summary>
+    Task<bool> RescheduleAsync(long messageId, DateTimeOffset notBefore, string reason, CancellationToken cancellationToken);
+
+    /// <summary>A permanent failure (403, 400): never claimed again.</summary>
+    Task<bool> MarkFailedAsync(long messageId, string reason, CancellationToken cancellationToken);
+
+    /// <summary>Pending messages, for one platform or all when <paramref name="platform"/> is null (health, metrics, drain).</summary>
+    Task<int> CountPendingAsync(string? platform, CancellationToken cancellationToken);
+
+    Task<OutboxMessage?> GetAsync(long messageId, CancellationToken cancellationToken);
+
+    /// <summary>Deletes sent and failed messages created before <paramref name="createdBefore"/>; returns how many.</summary>
+    Task<int> PurgeFinishedAsync(DateTimeOffset createdBefore, CancellationToken cancellationToken);
+}

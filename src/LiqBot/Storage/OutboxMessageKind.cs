@@ -1,0 +1,8 @@
+namespace LiqBot.Storage;
+
+internal enum OutboxMessageKind
+{
+    Alert,
+    Summary,
+    Reply,
+}

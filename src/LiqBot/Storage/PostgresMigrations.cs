@@ -1,0 +1,64 @@
+namespace LiqBot.Storage;
+
+/// <summary>The PostgreSQL schema: the same tables, columns and constraints as <see cref="SqliteMigrations"/>.</summary>
+internal static class PostgresMigrations
+{
+    public static IReadOnlyList<SchemaMigration> All { get; } =
+    [
+        new(1, "chats, subscriptions, outbox, summary log", """
+            CREATE TABLE chats (
+                platform text NOT NULL,
+                chat_id text NOT NULL,
+                proximity_pct double precision,
+                min_zone_usd double precision,
+                cooldown_s bigint,
+                cascade_usd double precision,
+                cascade_window_s bigint,
+                map_window text,
+                summary text,
+                paused_reason text,
+                paused_at_ms bigint,
+                created_at_ms bigint NOT NULL,
+                updated_at_ms bigint NOT NULL,
+                PRIMARY KEY (platform, chat_id)
+            );
+            CREATE TABLE subscriptions (
+                platform text NOT NULL,
+                chat_id text NOT NULL,
+                symbol text NOT NULL,
+                kinds integer NOT NULL,
+                created_at_ms bigint NOT NULL,
+                PRIMARY KEY (platform, chat_id, symbol)
+            );
+            CREATE INDEX ix_subscriptions_symbol ON subscriptions (symbol);
+            CREATE TABLE outbox (
+                id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                dedupe_key text NOT NULL,
+                platform text NOT NULL,
+                chat_id text NOT NULL,
+                kind text NOT NULL,
+                text text NOT NULL,
+                png bytea,
+                created_at_ms bigint NOT NULL,
+                attempts integer NOT NULL DEFAULT 0,
+                not_before_ms bigint NOT NULL,
+                lease_owner text,
+                lease_until_ms bigint,
+                state text NOT NULL,
+                last_error text,
+                finished_at_ms bigint,
+                CONSTRAINT ux_outbox_dedupe UNIQUE (dedupe_key, platform, chat_id)
+            );
+            CREATE INDEX ix_outbox_due ON outbox (platform, not_before_ms) WHERE state = 'pending';
+            CREATE TABLE summary_log (
+                platform text NOT NULL,
+                chat_id text NOT NULL,
+                symbol text NOT NULL,
+                posted_at_ms bigint NOT NULL,
+                price double precision NOT NULL,
+                zones_json text NOT NULL,
+                PRIMARY KEY (platform, chat_id, symbol)
+            );
+            """),
+    ];
+}

@@ -1,0 +1,157 @@
+using System.Data.Common;
+
+namespace LiqBot.Storage;
+
+/// <summary>
+/// <see cref="IOutbox"/> over either database. Uniqueness of (dedupe key, chat) is a constraint, so it
+/// holds across instances; a claim is one UPDATE, so two claimers never lease the same row.
+/// </summary>
+internal sealed class SqlOutbox(StorageDatabase database) : IOutbox
+{
+    private const string Pending = "pending";
+    private const string Sent = "sent";
+    private const string Failed = "failed";
+    private const int MaxReasonLength = 500;
+
+    private const string MessageColumns = """
+        id, dedupe_key, platform, chat_id, kind, text, png, created_at_ms, attempts,
+        not_before_ms, lease_owner, lease_until_ms, state, last_error
+        """;
+
+    public async Task<bool> EnqueueAsync(OutboxEnvelope envelope, CancellationToken cancellationToken)
+    {
+        var now = database.Time.GetUtcNow();
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Sql("""
+            INSERT INTO outbox (dedupe_key, platform, chat_id, kind, text, png, created_at_ms, attempts, not_before_ms, state)
+            VALUES (@dedupe_key, @platform, @chat_id, @kind, @text, @png, @now, 0, @not_before_ms, @state)
+            ON CONFLICT (dedupe_key, platform, chat_id) DO NOTHING
+            """)
+            .With("@dedupe_key", envelope.DedupeKey)
+            .WithChat(envelope.Chat)
+            .With("@kind", envelope.Kind.ToString().ToLowerInvariant())
+            .With("@text", envelope.Text)
+            .With("@png", envelope.Png)
+            .With("@now", now.ToUnixMs())
+            .With("@not_before_ms", (envelope.NotBefore ?? now).ToUnixMs())
+            .With("@state", Pending);
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    public async Task<IReadOnlyList<OutboxMessage>> ClaimDueAsync(
+        string platform, string leaseOwner, int maxCount, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(leaseOwner);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxCount, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lease, TimeSpan.Zero);
+
+        var now = database.Time.GetUtcNow();
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Sql($"""
+            UPDATE outbox SET lease_owner = @owner, lease_until_ms = @lease_until_ms, attempts = attempts + 1
+            WHERE id IN (
+                SELECT id FROM outbox
+                WHERE platform = @platform AND state = @pending AND not_before_ms <= @now
+                  AND (lease_until_ms IS NULL OR lease_until_ms <= @now)
+                ORDER BY not_before_ms, id
+                LIMIT @max_count
+                {database.SkipLockedClause})
+            RETURNING {MessageColumns}
+            """)
+            .With("@owner", leaseOwner)
+            .With("@lease_until_ms", (now + lease).ToUnixMs())
+            .With("@platform", platform)
+            .With("@pending", Pending)
+            .With("@now", now.ToUnixMs())
+            .With("@max_count", maxCount);
+        var claimed = await ReadMessagesAsync(command, cancellationToken);
+        return [.. claimed.OrderBy(m => m.NotBefore).ThenBy(m => m.Id)];
+    }
+
+    public async Task<bool> MarkSentAsync(long messageId, CancellationToken cancellationToken)
+    {
+        // The image is dropped once delivered: the row stays only to keep the dedupe key taken.
+        return await FinishAsync(messageId, """
+            UPDATE outbox SET state = @sent, png = NULL, lease_owner = NULL, lease_until_ms = NULL, finished_at_ms = @now
+            WHERE id = @id AND state = @pending
+            """, command => command.With("@sent", Sent), cancellationToken);
+    }
+
+    public Task<bool> RescheduleAsync(long messageId, DateTimeOffset notBefore, string reason, CancellationToken cancellationToken) =>
+        FinishAsync(messageId, """
+            UPDATE outbox SET not_before_ms = @not_before_ms, last_error = @reason, lease_owner = NULL, lease_until_ms = NULL
+            WHERE id = @id AND state = @pending
+            """, command => command.With("@not_before_ms", notBefore.ToUnixMs()).With("@reason", Truncate(reason)), cancellationToken);
+
+    public Task<bool> MarkFailedAsync(long messageId, string reason, CancellationToken cancellationToken) =>
+        FinishAsync(messageId, """
+            UPDATE outbox SET state = @failed, last_error = @reason, lease_owner = NULL, lease_until_ms = NULL, finished_at_ms = @now
+            WHERE id = @id AND state = @pending
+            """, command => command.With("@failed", Failed).With("@reason", Truncate(reason)), cancellationToken);
+
+    public async Task<int> CountPendingAsync(string? platform, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = platform is null
+            ? connection.Sql("SELECT COUNT(*) FROM outbox WHERE state = @pending").With("@pending", Pending)
+            : connection.Sql("SELECT COUNT(*) FROM outbox WHERE state = @pending AND platform = @platform")
+                .With("@pending", Pending).With("@platform", platform);
+        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public async Task<OutboxMessage?> GetAsync(long messageId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Sql($"SELECT {MessageColumns} FROM outbox WHERE id = @id").With("@id", messageId);
+        var messages = await ReadMessagesAsync(command, cancellationToken);
+        return messages.Count == 0 ? null : messages[0];
+    }
+
+    public async Task<int> PurgeFinishedAsync(DateTimeOffset createdBefore, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection
+            .Sql("DELETE FROM outbox WHERE state <> @pending AND created_at_ms < @before")
+            .With("@pending", Pending)
+            .With("@before", createdBefore.ToUnixMs());
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private async Task<bool> FinishAsync(long messageId, string sql, Func<DbCommand, DbCommand> bind, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = bind(connection.Sql(sql)
+            .With("@id", messageId)
+            .With("@pending", Pending)
+            .With("@now", database.Time.GetUtcNow().ToUnixMs()));
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    private static string Truncate(string reason) =>
+        reason.Length <= MaxReasonLength ? reason : reason[..MaxReasonLength];
+
+    private static async Task<List<OutboxMessage>> ReadMessagesAsync(DbCommand command, CancellationToken cancellationToken)
+    {
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var messages = new List<OutboxMessage>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            messages.Add(new OutboxMessage(
+                reader.GetInt64(0),
+                reader.GetString(1),
+                new ChatAddress(reader.GetString(2), reader.GetString(3)),
+                Enum.Parse<OutboxMessageKind>(reader.GetString(4), ignoreCase: true),
+                reader.GetString(5),
+                reader.IsDBNull(6) ? null : (byte[])reader.GetValue(6),
+                DbCommandExtensions.FromUnixMs(reader.GetInt64(7)),
+                reader.GetInt32(8),
+                DbCommandExtensions.FromUnixMs(reader.GetInt64(9)),
+                reader.GetNullableString(10),
+                reader.GetNullableInt64(11) is { } leaseUntil ? DbCommandExtensions.FromUnixMs(leaseUntil) : null,
+                Enum.Parse<OutboxMessageState>(reader.GetString(12), ignoreCase: true),
+                reader.GetNullableString(13)));
+        }
+
+        return messages;
+    }
+}

@@ -1,0 +1,67 @@
+namespace LiqBot.Storage;
+
+/// <summary>
+/// The SQLite schema, step by step. Times are Unix milliseconds (UTC) in both providers, so the
+/// statements the stores run are the same on each; settings columns are NULL while a chat keeps the default.
+/// </summary>
+internal static class SqliteMigrations
+{
+    public static IReadOnlyList<SchemaMigration> All { get; } =
+    [
+        new(1, "chats, subscriptions, outbox, summary log", """
+            CREATE TABLE chats (
+                platform TEXT NOT NULL,
+                chat_id TEXT NOT NULL,
+                proximity_pct REAL,
+                min_zone_usd REAL,
+                cooldown_s INTEGER,
+                cascade_usd REAL,
+                cascade_window_s INTEGER,
+                map_window TEXT,
+                summary TEXT,
+                paused_reason TEXT,
+                paused_at_ms INTEGER,
+                created_at_ms INTEGER NOT NULL,
+                updated_at_ms INTEGER NOT NULL,
+                PRIMARY KEY (platform, chat_id)
+            );
+            CREATE TABLE subscriptions (
+                platform TEXT NOT NULL,
+                chat_id TEXT NOT NULL,
+                symbol TEXT NOT NULL,
+                kinds INTEGER NOT NULL,
+                created_at_ms INTEGER NOT NULL,
+                PRIMARY KEY (platform, chat_id, symbol)
+            );
+            CREATE INDEX ix_subscriptions_symbol ON subscriptions (symbol);
+            CREATE TABLE outbox (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                dedupe_key TEXT NOT NULL,
+                platform TEXT NOT NULL,
+                chat_id TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                text TEXT NOT NULL,
+                png BLOB,
+                created_at_ms INTEGER NOT NULL,
+                attempts INTEGER NOT NULL DEFAULT 0,
+                not_before_ms INTEGER NOT NULL,
+                lease_owner TEXT,
+                lease_until_ms INTEGER,
+                state TEXT NOT NULL,
+                last_error TEXT,
+                finished_at_ms INTEGER,
+                CONSTRAINT ux_outbox_dedupe UNIQUE (dedupe_key, platform, chat_id)
+            );
+            CREATE INDEX ix_outbox_due ON outbox (platform, not_before_ms) WHERE state = 'pending';
+            CREATE TABLE summary_log (
+                platform TEXT NOT NULL,
+                chat_id TEXT NOT NULL,
+                symbol TEXT NOT NULL,
+                posted_at_ms INTEGER NOT NULL,
+                price REAL NOT NULL,
+                zones_json TEXT NOT NULL,
+                PRIMARY KEY (platform, chat_id, symbol)
+            );
+            """),
+    ];
+}
