@@ -16,8 +16,8 @@ public sealed record AlertThresholds(
 {
     public static AlertThresholds Default { get; } = new(
         ProximityPct: 0.5,
-        MinZoneUsd: 10_000_000,
-        Cooldown: TimeSpan.FromHours(1),
+        MinZoneUsd: 25_000_000,
+        Cooldown: TimeSpan.FromMinutes(30),
         CascadeUsd: 16_000_000,
         CascadeWindow: TimeSpan.FromMinutes(30),
         Window: TimeWindow.H24);

@@ -1,3 +1,4 @@
+using LiqBot.Engine.Alerts;
 using LiqBot.Engine.Model;
 
 namespace LiqBot.Storage;
@@ -19,21 +20,21 @@ internal static class ChatSettingKeys
         [ProximityPct, MinZoneUsd, Cooldown, CascadeUsd, CascadeWindow, Window, Summary];
 
     /// <summary>Percent of price; 0.5 means an alert when price is within 0.5 % of a zone.</summary>
-    public static SettingRange<double> ProximityPctRange { get; } = new(0.05, 10.0, 0.5);
+    public static SettingRange<double> ProximityPctRange { get; } = new(0.05, 10.0, AlertThresholds.Default.ProximityPct);
 
-    public static SettingRange<double> MinZoneUsdRange { get; } = new(100_000, 100_000_000_000, 25_000_000);
+    public static SettingRange<double> MinZoneUsdRange { get; } = new(100_000, 100_000_000_000, AlertThresholds.Default.MinZoneUsd);
 
     public static SettingRange<TimeSpan> CooldownRange { get; } =
-        new(TimeSpan.FromMinutes(1), TimeSpan.FromHours(24), TimeSpan.FromMinutes(30));
+        new(TimeSpan.FromMinutes(1), TimeSpan.FromHours(24), AlertThresholds.Default.Cooldown);
 
     /// <summary>
     /// Default: the 99th percentile of realized BTC liquidations per half hour, Feb-May 2026 ($16.3M over
     /// 4,320 bars, shared/data, CoinGlass across three exchanges); a feed of one exchange may want less.
     /// </summary>
-    public static SettingRange<double> CascadeUsdRange { get; } = new(100_000, 10_000_000_000, 16_000_000);
+    public static SettingRange<double> CascadeUsdRange { get; } = new(100_000, 10_000_000_000, AlertThresholds.Default.CascadeUsd);
 
     public static SettingRange<TimeSpan> CascadeWindowRange { get; } =
-        new(TimeSpan.FromMinutes(1), TimeSpan.FromHours(24), TimeSpan.FromMinutes(30));
+        new(TimeSpan.FromMinutes(1), TimeSpan.FromHours(24), AlertThresholds.Default.CascadeWindow);
 
     /// <summary>Summaries more often than this would be spam; applies to intervals and cron alike.</summary>
     public static SettingRange<TimeSpan> SummaryIntervalRange { get; } =

@@ -1,3 +1,5 @@
+using LiqBot.Engine.Alerts;
+
 namespace LiqBot.Storage;
 
 /// <summary>Chats, their settings and their subscriptions: what /subscribe, /alerts and /config change.</summary>

@@ -1,5 +1,7 @@
 using System.Data.Common;
 
+using LiqBot.Engine.Alerts;
+
 namespace LiqBot.Storage;
 
 /// <summary><see cref="ISubscriptionStore"/> over either database; the SQL is portable between SQLite and PostgreSQL.</summary>

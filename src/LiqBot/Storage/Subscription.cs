@@ -1,3 +1,5 @@
+using LiqBot.Engine.Alerts;
+
 namespace LiqBot.Storage;
 
 /// <summary>

@@ -4,6 +4,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
+using LiqBot.Engine.Alerts;
+
 namespace LiqBot.Tests.Storage;
 
 public sealed class StorageServiceCollectionExtensionsTests : IDisposable

@@ -1,5 +1,7 @@
 using LiqBot.Storage;
 
+using LiqBot.Engine.Alerts;
+
 namespace LiqBot.Tests.Storage;
 
 public abstract partial class StoreContractTests
