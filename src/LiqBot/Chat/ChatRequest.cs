@@ -1,0 +1,15 @@
+using LiqBot.Storage;
+
+namespace LiqBot.Chat;
+
+/// <summary>
+/// A command as a chat adapter received it: "/liqmap btc 24h" is Command "liqmap", Arguments
+/// ["btc", "24h"]. IsAdminAsync is the adapter's own check (Discord member permissions, Telegram
+/// getChatMember, the console's user is an admin); the router calls it only for admin commands.
+/// </summary>
+internal sealed record ChatRequest(
+    ChatAddress Chat,
+    string UserId,
+    string Command,
+    IReadOnlyList<string> Arguments,
+    Func<CancellationToken, ValueTask<bool>> IsAdminAsync);
