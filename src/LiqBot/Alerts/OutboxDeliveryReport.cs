@@ -1,0 +1,43 @@
+using LiqBot.Chat;
+using LiqBot.Storage;
+
+namespace LiqBot.Alerts;
+
+/// <summary>Turns what a sender reports into outbox and subscription changes.</summary>
+internal sealed partial class OutboxDeliveryReport(IOutbox outbox, ISubscriptionStore store, TimeProvider time, ILogger<OutboxDeliveryReport> logger) : IDeliveryReport
+{
+    public Task SentAsync(OutboxMessage message, CancellationToken cancellationToken) => outbox.MarkSentAsync(message.Id, cancellationToken);
+
+    public Task RetryLaterAsync(OutboxMessage message, TimeSpan delay, string reason, CancellationToken cancellationToken) =>
+        outbox.RescheduleAsync(message.Id, time.GetUtcNow() + delay, reason, cancellationToken);
+
+    public async Task ChatUnavailableAsync(OutboxMessage message, string reason, CancellationToken cancellationToken)
+    {
+        LogChatPaused(message.Chat.ToString(), reason);
+        await store.PauseChatAsync(message.Chat, reason, cancellationToken);
+        await outbox.MarkFailedAsync(message.Id, reason, cancellationToken);
+    }
+
+    public async Task ChatMovedAsync(OutboxMessage message, string newChatId, CancellationToken cancellationToken)
+    {
+        var moved = new ChatAddress(message.Chat.Platform, newChatId);
+        LogChatMoved(message.Chat.ToString(), moved.ToString());
+        await store.MoveChatAsync(message.Chat, moved, cancellationToken);
+        await outbox.RescheduleAsync(message.Id, time.GetUtcNow(), "chat moved to " + moved, cancellationToken);
+    }
+
+    public Task FailedAsync(OutboxMessage message, string reason, CancellationToken cancellationToken)
+    {
+        LogFailed(message.Id, message.Chat.ToString(), reason);
+        return outbox.MarkFailedAsync(message.Id, reason, cancellationToken);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Chat {Chat} paused: {Reason}")]
+    private partial void LogChatPaused(string chat, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Chat {From} moved to {To}")]
+    private partial void LogChatMoved(string from, string to);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox message {Id} to {Chat} failed for good: {Reason}")]
+    private partial void LogFailed(long id, string chat, string reason);
+}

@@ -1,0 +1,26 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace LiqBot.Alerts;
+
+/// <summary>Section "Outbox": how dispatchers claim and retry.</summary>
+internal sealed class OutboxOptions
+{
+    public const string Section = "Outbox";
+
+    /// <summary>Messages claimed at once per platform.</summary>
+    [Range(1, 10_000)]
+    public int BatchSize { get; set; } = 200;
+
+    /// <summary>How long a claim holds; a crashed sender's messages are claimable again after it.</summary>
+    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>How often an idle dispatcher looks for due messages (retries come due without a signal).</summary>
+    public TimeSpan IdlePoll { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>After this many claims a message is given up with its last error.</summary>
+    [Range(1, 1000)]
+    public int MaxAttempts { get; set; } = 25;
+
+    /// <summary>Identifies this instance's leases; a fresh id per process unless set.</summary>
+    public string InstanceId { get; set; } = Environment.MachineName + "-" + Guid.NewGuid().ToString("N")[..8];
+}
