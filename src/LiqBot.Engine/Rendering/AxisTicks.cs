@@ -35,4 +35,16 @@ internal static class AxisTicks
 
         return ticks;
     }
+
+    /// <summary>Decimals a price label in thousands needs so that ticks <paramref name="step"/> apart read differently (2,500 -> 1: "92.5k").</summary>
+    public static int ThousandsDecimals(double step)
+    {
+        var decimals = 0;
+        while (decimals < 3 && Math.Abs((step / 1000 * Math.Pow(10, decimals)) - Math.Round(step / 1000 * Math.Pow(10, decimals))) > 1e-6)
+        {
+            decimals++;
+        }
+
+        return decimals;
+    }
 }

@@ -58,7 +58,7 @@ internal static class MapAnnotations
 
         var priceX = geometry.X(price);
         var ticks = AxisTicks.Between(geometry.Low, geometry.High, (int)Math.Max(3, plot.Width / (90 * scale)), out var step);
-        var decimals = step >= 1000 ? 0 : step >= 100 ? 1 : step >= 10 ? 2 : 3;
+        var decimals = AxisTicks.ThousandsDecimals(step);
         foreach (var tick in ticks)
         {
             var x = geometry.X(tick);
