@@ -12,6 +12,13 @@ namespace LiqBot.Engine.Rendering;
 /// </summary>
 public sealed class LiquidationMapRenderer
 {
+    private readonly PngEncoding encoding;
+
+    public LiquidationMapRenderer(PngEncoding encoding = PngEncoding.Cairo)
+    {
+        this.encoding = encoding;
+    }
+
     public byte[] Render(BookSnapshot book, IReadOnlyList<Zone> zones, RenderSize size)
     {
         ArgumentNullException.ThrowIfNull(book);
@@ -28,7 +35,7 @@ public sealed class LiquidationMapRenderer
             ChartChrome.PlotFrame(canvas, geometry.Plot);
             ChartChrome.CentredMessage(canvas, geometry.Plot, scale, "waiting for market data", "the map fills in as bars arrive");
             ChartChrome.PlotBorder(canvas, geometry.Plot, scale);
-            return canvas.EncodePng();
+            return canvas.EncodePng(encoding);
         }
 
         var plan = MapPlan.Create(book, size);
@@ -50,7 +57,7 @@ public sealed class LiquidationMapRenderer
         MapAnnotations.ZoneLabels(canvas, plan.Geometry, zones);
         MapAnnotations.Notes(canvas, plan);
         ChartChrome.PlotBorder(canvas, plot, scale);
-        return canvas.EncodePng();
+        return canvas.EncodePng(encoding);
     }
 
     private static void DrawBars(CairoCanvas canvas, MapPlan plan)

@@ -112,6 +112,24 @@ public sealed class LiquidationMapRendererTests
     }
 
     [Fact]
+    public void Render_FastAndCairoEncoding_DecodeToTheSamePixels()
+    {
+        var book = SyntheticBooks.Realistic();
+        var size = new RenderSize(800, 450);
+
+        var cairo = PngImage.Decode(new LiquidationMapRenderer(PngEncoding.Cairo).Render(book, SyntheticBooks.Zones(book), size));
+        var fast = PngImage.Decode(new LiquidationMapRenderer(PngEncoding.Fast).Render(book, SyntheticBooks.Zones(book), size));
+
+        for (var y = 0; y < size.Height; y++)
+        {
+            for (var x = 0; x < size.Width; x++)
+            {
+                Assert.Equal(cairo.Pixel(x, y), fast.Pixel(x, y));
+            }
+        }
+    }
+
+    [Fact]
     public void Render_DefaultStructSize_Throws()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => renderer.Render(SyntheticBooks.Realistic(), [], default));

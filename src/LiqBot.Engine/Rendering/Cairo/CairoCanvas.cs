@@ -4,7 +4,8 @@ using System.Runtime.InteropServices;
 namespace LiqBot.Engine.Rendering.Cairo;
 
 /// <summary>
-/// An ARGB32 image surface and its drawing context. Every call is followed by a status check, so a
+/// An opaque image surface (RGB24: 32-bit words, top byte unused) and its drawing context. Charts
+/// paint their background first, so no alpha channel is needed, and the PNG is smaller and faster to write. Every call is followed by a status check, so a
 /// failure throws a <see cref="CairoException"/> naming the call instead of silently drawing nothing.
 /// </summary>
 internal sealed unsafe class CairoCanvas : IDisposable
@@ -16,7 +17,7 @@ internal sealed unsafe class CairoCanvas : IDisposable
 
     public CairoCanvas(int width, int height)
     {
-        surface = CairoNative.ImageSurfaceCreate(CairoNative.FormatArgb32, width, height);
+        surface = CairoNative.ImageSurfaceCreate(CairoNative.FormatRgb24, width, height);
         try
         {
             CheckSurface("cairo_image_surface_create");
@@ -227,8 +228,14 @@ internal sealed unsafe class CairoCanvas : IDisposable
         Check("cairo_restore (vertical text)");
     }
 
-    public byte[] EncodePng()
+    public byte[] EncodePng(PngEncoding encoding = PngEncoding.Cairo)
     {
+        if (encoding == PngEncoding.Fast)
+        {
+            var pixels = BeginPixelWrite();
+            return FastPngWriter.Encode(pixels);
+        }
+
         CairoNative.SurfaceFlush(surface);
         using var output = new MemoryStream(Width * Height / 4);
         var closure = GCHandle.Alloc(output);

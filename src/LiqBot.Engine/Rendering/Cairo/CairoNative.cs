@@ -8,6 +8,7 @@ internal static unsafe partial class CairoNative
     private const string Library = "libcairo.so.2";
 
     public const int FormatArgb32 = 0;
+    public const int FormatRgb24 = 1;
     public const int StatusSuccess = 0;
     public const int FontSlantNormal = 0;
     public const int FontWeightNormal = 0;

@@ -1,7 +1,8 @@
 namespace LiqBot.Engine.Rendering.Cairo;
 
 /// <summary>
-/// Direct access to an ARGB32 image surface's memory (premultiplied, native-endian words).
+/// Direct access to an image surface's memory: one native-endian 32-bit word per pixel, 0xAARRGGBB premultiplied
+/// (on the opaque RGB24 surfaces used here the top byte is ignored).
 /// Valid only between <see cref="CairoCanvas.BeginPixelWrite"/> and <see cref="CairoCanvas.EndPixelWrite"/>.
 /// </summary>
 internal readonly unsafe struct PixelBuffer
