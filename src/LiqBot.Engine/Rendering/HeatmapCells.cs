@@ -50,6 +50,7 @@ internal static class HeatmapCells
         try
         {
             var table = ViridisScale.ArgbTable;
+            var empty = Theme.PlotBackground.ToPremultipliedArgb();
             var inverseTop = scaleTop > 0 ? (ViridisScale.Size - 1) / scaleTop : 0;
             for (var c = 0; c < heatmap.Columns.Count; c++)
             {
@@ -57,6 +58,12 @@ internal static class HeatmapCells
                 var strip = strips.AsSpan(c * height, height);
                 for (var y = 0; y < height; y++)
                 {
+                    if (rowFrom[y] < 0)
+                    {
+                        strip[y] = empty;
+                        continue;
+                    }
+
                     var densest = 0f;
                     for (var row = rowFrom[y]; row <= rowTo[y]; row++)
                     {
@@ -67,7 +74,6 @@ internal static class HeatmapCells
                 }
             }
 
-            var empty = Theme.PlotBackground.ToPremultipliedArgb();
             for (var y = 0; y < height; y++)
             {
                 var line = pixels.Row(geometry.PlotTop + y).Slice(geometry.PlotLeft, width);
@@ -123,6 +129,7 @@ internal static class HeatmapCells
         return columnOfPixel;
     }
 
+    /// <summary>The grid rows under each pixel row, or -1 where the pixel lies outside the grid.</summary>
     private static (int[] From, int[] To) RowsOfEachPixel(HeatmapSnapshot heatmap, HeatmapGeometry geometry)
     {
         var from = new int[geometry.PlotHeight];
@@ -131,6 +138,12 @@ internal static class HeatmapCells
         {
             var priceTop = geometry.PriceAt(geometry.Plot.Top + y);
             var priceBottom = geometry.PriceAt(geometry.Plot.Top + y + 1);
+            if (priceTop <= heatmap.PriceLow || priceBottom >= heatmap.PriceHigh)
+            {
+                (from[y], to[y]) = (-1, -1); // outside the grid: no data
+                continue;
+            }
+
             var low = Math.Clamp((int)Math.Floor((priceBottom - heatmap.PriceLow) / heatmap.BinSize), 0, heatmap.Rows - 1);
             var high = Math.Clamp((int)Math.Ceiling((priceTop - heatmap.PriceLow) / heatmap.BinSize) - 1, 0, heatmap.Rows - 1);
             (from[y], to[y]) = (low, Math.Max(low, high));

@@ -56,7 +56,7 @@ internal sealed class HeatmapGeometry
 
     public double PriceAt(double y) => PriceLow + ((Plot.Bottom - y) / Plot.Height * (PriceHigh - PriceLow));
 
-    /// <summary>The traded range plus a margin wide enough to show the nearer leverage levels, within the grid.</summary>
+    /// <summary>The traded range plus a margin wide enough to show the nearer leverage levels.</summary>
     private static (double Low, double High) VisiblePrices(HeatmapSnapshot heatmap)
     {
         var low = double.PositiveInfinity;
@@ -75,9 +75,8 @@ internal sealed class HeatmapGeometry
             return (heatmap.PriceLow, Math.Max(heatmap.PriceHigh, heatmap.PriceLow + 1));
         }
 
+        // Not clamped to the grid: price outside it must stay visible; cells there are drawn as "no data".
         var pad = Math.Max((high - low) * PadOfTradedRange, (high + low) / 2 * MinPadOfPrice);
-        var visibleLow = Math.Max(heatmap.PriceLow, low - pad);
-        var visibleHigh = Math.Min(heatmap.PriceHigh, high + pad);
-        return visibleHigh > visibleLow ? (visibleLow, visibleHigh) : (low - pad, high + pad);
+        return (low - pad, high + pad);
     }
 }

@@ -55,6 +55,7 @@ public sealed class HeatmapRenderer
         DrawPricePath(canvas, heatmap, geometry);
         canvas.ResetClip();
 
+        DrawLastPriceTag(canvas, heatmap.Columns[^1].Close, geometry);
         HeatmapAnnotations.Notes(canvas, geometry, colourScale);
         ChartChrome.PlotBorder(canvas, plot, scale);
         return canvas.EncodePng(encoding);
@@ -110,5 +111,22 @@ public sealed class HeatmapRenderer
                 }
             }
         }
+    }
+
+    /// <summary>The latest close as a tag on the price axis, as trading charts show it; visible even with one column.</summary>
+    private static void DrawLastPriceTag(CairoCanvas canvas, double close, HeatmapGeometry geometry)
+    {
+        var y = geometry.Y(close);
+        if (!double.IsFinite(close) || y < geometry.Plot.Top || y > geometry.Plot.Bottom)
+        {
+            return;
+        }
+
+        var scale = geometry.Scale;
+        canvas.SetFont(11 * scale, bold: true);
+        var label = MoneyFormat.PriceExact(close);
+        var width = canvas.MeasureText(label) + (10 * scale);
+        canvas.FillRect(geometry.Plot.Right + (1 * scale), y - (9 * scale), width, 18 * scale, Theme.PriceTag);
+        canvas.Text(label, geometry.Plot.Right + (1 * scale) + (width / 2), y + (4 * scale), Theme.PriceTagText, TextAlign.Center);
     }
 }

@@ -89,6 +89,18 @@ public sealed class HeatmapRendererTests
     }
 
     [Fact]
+    public void Render_OneColumnOneRow_Renders()
+    {
+        var to = SyntheticHeatmaps.To;
+        var column = new HeatmapColumn(to.AddMinutes(-5), to, 91_300, 91_100, 91_200, [4e6f]);
+        var heatmap = new HeatmapSnapshot("BTCUSDT", TimeWindow.H12, to.AddHours(-12), to, 91_000, 100, 1, [column], [], "synthetic");
+
+        var image = PngImage.Decode(renderer.Render(heatmap, RenderSize.Default));
+
+        Assert.Equal((1280, 720), (image.Width, image.Height));
+    }
+
+    [Fact]
     public void Render_EmptyHeatmap_SaysWaiting()
     {
         var image = PngImage.Decode(renderer.Render(SyntheticHeatmaps.Empty(), RenderSize.Default));

@@ -101,6 +101,16 @@ public sealed class LiquidationMapRendererTests
     }
 
     [Fact]
+    public void Render_PriceOutsideTheGrid_StillRenders()
+    {
+        var book = SyntheticBooks.Realistic() with { Price = 150_000 };
+
+        var image = PngImage.Decode(renderer.Render(book, [], RenderSize.Default));
+
+        Assert.Equal((1280, 720), (image.Width, image.Height));
+    }
+
+    [Fact]
     public void Render_SameInput_SameBytes()
     {
         var book = SyntheticBooks.Realistic();
