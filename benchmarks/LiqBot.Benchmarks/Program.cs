@@ -16,4 +16,5 @@ if (args is ["tune", var file])
     return;
 }
 
+// Not typeof(Program): the host's top-level Program is visible here too (InternalsVisibleTo), and CS0436 breaks the build.
 BenchmarkSwitcher.FromAssembly(typeof(StateSize).Assembly).Run(args);

@@ -1,0 +1,200 @@
+using System.Runtime.InteropServices;
+using LiqBot.Engine.Formatting;
+using LiqBot.Engine.Model;
+using LiqBot.Engine.Rendering.Cairo;
+using LiqBot.Engine.Zones;
+
+namespace LiqBot.Engine.Rendering;
+
+/// <summary>
+/// Draws the estimated liquidation map as a PNG: price on x, long bars below price in reds, short
+/// bars above in greens, stacked by leverage tier, with cumulative curves, the price line and zone labels.
+/// </summary>
+public sealed class LiquidationMapRenderer
+{
+    private readonly PngEncoding encoding;
+
+    public LiquidationMapRenderer(PngEncoding encoding = PngEncoding.Cairo)
+    {
+        this.encoding = encoding;
+    }
+
+    public byte[] Render(BookSnapshot book, IReadOnlyList<Zone> zones, RenderSize size)
+    {
+        ArgumentNullException.ThrowIfNull(book);
+        ArgumentNullException.ThrowIfNull(zones);
+        RenderSize.Validate(size.Width, size.Height);
+
+        using var canvas = new CairoCanvas(size.Width, size.Height);
+        var scale = Theme.Scale(size);
+        var title = $"{book.Symbol} liquidation map · {book.Window.Name}";
+        if (book.IsEmpty || !(book.BinSize > 0))
+        {
+            var geometry = new MapGeometry(size, 0, 1, 0, 0);
+            ChartChrome.Header(canvas, scale, title, $"{ChartChrome.Utc(book.At)} · source: {book.Source}");
+            ChartChrome.PlotFrame(canvas, geometry.Plot);
+            ChartChrome.CentredMessage(canvas, geometry.Plot, scale, "waiting for market data", "the map fills in as bars arrive");
+            ChartChrome.PlotBorder(canvas, geometry.Plot, scale);
+            return canvas.EncodePng(encoding);
+        }
+
+        var plan = MapPlan.Create(book, size);
+        var subtitle = $"{ChartChrome.Utc(book.At)} · source: {book.Source} · estimated notional, bars ${MoneyFormat.PriceExact(plan.Bars.BarWidth)} wide";
+        ChartChrome.Header(canvas, scale, title, subtitle);
+        MapAnnotations.Legend(canvas, plan.Geometry, book.Tiers, size.Width);
+        ChartChrome.PlotFrame(canvas, plan.Geometry.Plot);
+        MapAnnotations.Axes(canvas, plan, book.Price);
+        MapAnnotations.ZoneBands(canvas, plan.Geometry, zones);
+
+        var plot = plan.Geometry.Plot;
+        canvas.ClipTo(plot.Left, plot.Top, plot.Width, plot.Height);
+        DrawBars(canvas, plan);
+        DrawCumulative(canvas, plan, book.Price);
+        canvas.ResetClip();
+
+        DrawPriceLine(canvas, plan.Geometry, book.Price);
+        LabelClippedBars(canvas, plan);
+        MapAnnotations.ZoneLabels(canvas, plan.Geometry, zones);
+        MapAnnotations.Notes(canvas, plan);
+        ChartChrome.PlotBorder(canvas, plot, scale);
+        return canvas.EncodePng(encoding);
+    }
+
+    private static void DrawBars(CairoCanvas canvas, MapPlan plan)
+    {
+        var bars = plan.Bars;
+        var geometry = plan.Geometry;
+        var tierCount = bars.LongByTier.Length;
+        var segments = new List<double>[2 * tierCount];
+        for (var i = 0; i < segments.Length; i++)
+        {
+            segments[i] = new List<double>(bars.Count * 4);
+        }
+
+        var clippedCaps = new List<double>();
+        for (var bar = 0; bar < bars.Count; bar++)
+        {
+            var total = bars.LongTotals[bar] + bars.ShortTotals[bar];
+            if (total <= 0)
+            {
+                continue;
+            }
+
+            var left = geometry.X(bars.BarLow(bar));
+            var width = geometry.X(bars.BarLow(bar + 1)) - left;
+            var gap = width >= 4 ? 1.0 : 0.0;
+
+            // Tier segments keep their proportions when the whole bar is clipped at the scale top.
+            var height = geometry.Baseline - geometry.BarY(total);
+            var y = geometry.Baseline;
+            for (var slot = 0; slot < segments.Length; slot++)
+            {
+                var byTier = slot < tierCount ? bars.LongByTier : bars.ShortByTier;
+                var segment = byTier[slot % tierCount][bar] / total * height;
+                if (segment > 0)
+                {
+                    segments[slot].AddRange([left + gap, y - segment, width - gap, segment]);
+                    y -= segment;
+                }
+            }
+
+            if (plan.BarScale.IsClipped && total > plan.BarScale.Top)
+            {
+                clippedCaps.AddRange([left + gap, geometry.BarTop - (3 * geometry.Scale), width - gap, 3 * geometry.Scale]);
+            }
+        }
+
+        // One path per shade: a few fills instead of one per segment.
+        for (var slot = 0; slot < segments.Length; slot++)
+        {
+            canvas.FillRects(CollectionsMarshal.AsSpan(segments[slot]), Theme.TierShade(slot < tierCount, slot % tierCount, tierCount));
+        }
+
+        canvas.FillRects(CollectionsMarshal.AsSpan(clippedCaps), Theme.Warning);
+    }
+
+    /// <summary>Names the true size of the largest clipped bars, which the scale no longer shows.</summary>
+    private static void LabelClippedBars(CairoCanvas canvas, MapPlan plan)
+    {
+        if (!plan.BarScale.IsClipped)
+        {
+            return;
+        }
+
+        var bars = plan.Bars;
+        var geometry = plan.Geometry;
+        canvas.SetFont(11 * geometry.Scale, bold: true);
+        var largest = Enumerable.Range(0, bars.Count)
+            .Select(bar => (Bar: bar, Total: bars.LongTotals[bar] + bars.ShortTotals[bar]))
+            .Where(b => b.Total > plan.BarScale.Top * 1.5)
+            .OrderByDescending(b => b.Total)
+            .ThenBy(b => b.Bar)
+            .Take(3);
+        foreach (var (bar, total) in largest)
+        {
+            var x = geometry.X(bars.BarLow(bar) + (bars.BarWidth / 2));
+            canvas.Text($"▲ {MoneyFormat.Usd(total)}", x, geometry.BarTop - (7 * geometry.Scale), Theme.Warning, TextAlign.Center);
+        }
+    }
+
+    /// <summary>Running totals from the price outwards: what a move to that level would liquidate in all.</summary>
+    private static void DrawCumulative(CairoCanvas canvas, MapPlan plan, double price)
+    {
+        var bars = plan.Bars;
+        var geometry = plan.Geometry;
+        var lineWidth = 2 * geometry.Scale;
+
+        var count = bars.PriceBar + 2;
+        Span<double> xs = new double[count];
+        Span<double> ys = new double[count];
+        var running = 0.0;
+        xs[0] = geometry.X(price);
+        ys[0] = geometry.Baseline;
+        for (var bar = bars.PriceBar; bar >= 0; bar--)
+        {
+            running += bars.LongTotals[bar];
+            var point = bars.PriceBar - bar + 1;
+            xs[point] = geometry.X(bars.BarLow(bar));
+            ys[point] = geometry.CumulativeY(running);
+        }
+
+        if (plan.LongCumulative > 0)
+        {
+            canvas.Polyline(xs, ys, Theme.LongCurve, lineWidth);
+        }
+
+        count = bars.Count - bars.PriceBar + 1;
+        xs = new double[count];
+        ys = new double[count];
+        running = 0.0;
+        xs[0] = geometry.X(price);
+        ys[0] = geometry.Baseline;
+        for (var bar = bars.PriceBar; bar < bars.Count; bar++)
+        {
+            running += bars.ShortTotals[bar];
+            var point = bar - bars.PriceBar + 1;
+            xs[point] = geometry.X(bars.BarLow(bar + 1));
+            ys[point] = geometry.CumulativeY(running);
+        }
+
+        if (plan.ShortCumulative > 0)
+        {
+            canvas.Polyline(xs, ys, Theme.ShortCurve, lineWidth);
+        }
+    }
+
+    private static void DrawPriceLine(CairoCanvas canvas, MapGeometry geometry, double price)
+    {
+        var scale = geometry.Scale;
+        var x = geometry.X(price);
+        var plot = geometry.Plot;
+        canvas.Line(x, plot.Top, x, plot.Bottom, Theme.PriceLine.WithAlpha(0.85), 1.5 * scale, dash: 6 * scale);
+
+        canvas.SetFont(12 * scale, bold: true);
+        var label = MoneyFormat.PriceExact(price);
+        var width = canvas.MeasureText(label) + (12 * scale);
+        var boxLeft = Math.Clamp(x - (width / 2), 0, (plot.Right + (70 * scale)) - width);
+        canvas.FillRect(boxLeft, plot.Bottom + (2 * scale), width, 20 * scale, Theme.PriceTag);
+        canvas.Text(label, boxLeft + (width / 2), plot.Bottom + (17 * scale), Theme.PriceTagText, TextAlign.Center);
+    }
+}
