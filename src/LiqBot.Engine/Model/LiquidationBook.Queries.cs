@@ -5,7 +5,8 @@ namespace LiqBot.Engine.Model;
 /// <summary>What the book answers: the map of a window, notional in a price range, the heatmap.</summary>
 public sealed partial class LiquidationBook
 {
-    private const double HeatmapBand = 0.25;
+    private const double HeatmapBand = 0.40;
+    private const double HeatmapMargin = 0.12;
     private const int EmptyMapHalfWidthBins = 10;
 
     /// <summary>Estimated notional by bin, side and tier for cohorts opened within <paramref name="window"/>.</summary>
@@ -71,13 +72,21 @@ public sealed partial class LiquidationBook
             return new HeatmapSnapshot(Symbol, window, to - window.Span, to, 0, double.IsNaN(BinSize) ? 0 : BinSize, 0, [], [], source);
         }
 
-        var origin = columns.Min(c => c.OriginBin);
-        var rows = columns.Max(c => c.OriginBin + c.Cells.Length) - origin;
+        // Rows cover the traded range plus a margin: within every column's captured band, so no row
+        // shows "nothing" merely because it was never captured.
+        var origin = Math.Max(columns.Min(c => c.OriginBin), BinOf(columns.Min(c => c.Span.Low) * (1 - HeatmapMargin)));
+        var rows = Math.Min(columns.Max(c => c.OriginBin + c.Cells.Length), BinOf(columns.Max(c => c.Span.High) * (1 + HeatmapMargin)) + 1) - origin;
         var result = new List<HeatmapColumn>(columns.Count);
         foreach (var column in columns)
         {
             var cells = new float[rows];
-            column.Cells.CopyTo(cells, column.OriginBin - origin);
+            var firstRow = Math.Max(origin, column.OriginBin);
+            var endRow = Math.Min(origin + rows, column.OriginBin + column.Cells.Length);
+            if (endRow > firstRow)
+            {
+                Array.Copy(column.Cells, firstRow - column.OriginBin, cells, firstRow - origin, endRow - firstRow);
+            }
+
             var span = column.Span;
             result.Add(new HeatmapColumn(new DateTimeOffset(span.StartTicks, TimeSpan.Zero), new DateTimeOffset(span.EndTicks, TimeSpan.Zero), span.High, span.Low, span.Close, cells));
         }
@@ -107,7 +116,7 @@ public sealed partial class LiquidationBook
         }
     }
 
-    /// <summary>All live notional, both sides, within +-25 % of <paramref name="price"/>, as of the last update.</summary>
+    /// <summary>All live notional, both sides, within +-40 % of <paramref name="price"/>, as of the last update.</summary>
     private (int OriginBin, float[] Cells) CaptureCells(double price)
     {
         var first = BinOf(price * (1 - HeatmapBand));

@@ -1,0 +1,28 @@
+using System.Text;
+using LiqBot.Market;
+
+namespace LiqBot.Chat.Commands;
+
+/// <summary>/help: the commands, and what the map is (and is not).</summary>
+internal sealed class HelpCommand(Func<IReadOnlyList<CommandDescriptor>> commands, SymbolCatalog catalog) : IChatCommand
+{
+    public CommandDescriptor Descriptor { get; } = new("help", "What LiqBot can do", []);
+
+    public Task<ChatReply> HandleAsync(ChatRequest request, CancellationToken cancellationToken)
+    {
+        var text = new StringBuilder("LiqBot: estimated liquidation maps from open-interest changes (an estimate, not exchange data).");
+        foreach (var command in commands().Where(c => c.Name != "start"))
+        {
+            text.Append("\n/").Append(command.Name);
+            foreach (var option in command.Options)
+            {
+                text.Append(option.Required ? $" <{option.Name}>" : $" [{option.Name}]");
+            }
+
+            text.Append(" - ").Append(command.Description).Append(command.AdminOnly ? " (admins)" : string.Empty);
+        }
+
+        text.Append("\nSymbols: ").Append(catalog.Describe()).Append('.');
+        return Task.FromResult(new ChatReply(text.ToString()));
+    }
+}

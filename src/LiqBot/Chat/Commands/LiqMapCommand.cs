@@ -1,0 +1,23 @@
+using LiqBot.Engine.Zones;
+
+namespace LiqBot.Chat.Commands;
+
+/// <summary>/liqmap &lt;symbol&gt; [window]: the map image and the brief.</summary>
+internal sealed class LiqMapCommand(MarketArguments arguments, ChartService charts) : IChatCommand
+{
+    public CommandDescriptor Descriptor { get; } = new("liqmap", "Estimated liquidation map with the brief of the dense zones", [CommandOptions.Symbol, CommandOptions.Window]);
+
+    public async Task<ChatReply> HandleAsync(ChatRequest request, CancellationToken cancellationToken)
+    {
+        var (market, window, error) = await arguments.ParseAsync(request, cancellationToken);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var (book, _) = market!.Read(window, withHeatmap: false);
+        var zones = ZoneFinder.Find(book);
+        var text = MarketBrief.Write(book) + MarketNotes.Status(market);
+        return new ChatReply(text, charts.Map(book, zones));
+    }
+}

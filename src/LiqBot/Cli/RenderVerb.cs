@@ -1,0 +1,68 @@
+using System.CommandLine;
+using LiqBot.Engine.Model;
+using LiqBot.Engine.Rendering;
+using LiqBot.Engine.Zones;
+
+namespace LiqBot.Cli;
+
+/// <summary>`render --data FILE --kind map|heatmap [--window W] [--at T] [--width N] [--height N] --out FILE.png`.</summary>
+internal static class RenderVerb
+{
+    public static Command Create(TextWriter stdout)
+    {
+        var data = DataArguments.Data();
+        var symbol = DataArguments.Symbol();
+        var at = DataArguments.At();
+        var window = DataArguments.Window();
+        var kind = new Option<string>("--kind") { Description = "map or heatmap.", Required = true };
+        var width = new Option<int>("--width") { Description = $"{RenderSize.MinWidth} to {RenderSize.MaxWidth}.", DefaultValueFactory = _ => 1280 };
+        var height = new Option<int>("--height") { Description = $"{RenderSize.MinHeight} to {RenderSize.MaxHeight}.", DefaultValueFactory = _ => 720 };
+        var output = new Option<string>("--out") { Description = "PNG file to write.", Required = true };
+        var command = new Command("render", "Draws the liquidation map or the heatmap of a data file as a PNG.") { data, symbol, kind, window, at, width, height, output };
+        command.SetAction(parse =>
+        {
+            var chosenKind = parse.GetValue(kind)!.Trim().ToLowerInvariant();
+            if (chosenKind is not ("map" or "heatmap"))
+            {
+                throw new UsageException($"unknown --kind '{parse.GetValue(kind)}': use map or heatmap.");
+            }
+
+            var size = Size(parse.GetValue(width), parse.GetValue(height));
+            var path = parse.GetValue(output)!;
+            var history = DataArguments.Load(parse.GetValue(data)!, parse.GetValue(symbol)!);
+            var chosenWindow = DataArguments.ParseWindow(parse.GetValue(window)!);
+            var book = DataArguments.BookAt(history, DataArguments.ParseAt(parse.GetValue(at), history), new ModelOptions());
+            var png = chosenKind == "map"
+                ? new LiquidationMapRenderer().Render(book.Snapshot(chosenWindow, history.SourceName), ZoneFinder.Find(book.Snapshot(chosenWindow)), size)
+                : new HeatmapRenderer().Render(book.Heatmap(chosenWindow, history.SourceName), size);
+            Write(path, png);
+            stdout.WriteLine($"{path} ({png.Length:N0} bytes, {size.Width}x{size.Height})");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static RenderSize Size(int width, int height)
+    {
+        try
+        {
+            return new RenderSize(width, height);
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            throw new UsageException($"bad size {width}x{height}: width {RenderSize.MinWidth}-{RenderSize.MaxWidth}, height {RenderSize.MinHeight}-{RenderSize.MaxHeight}.");
+        }
+    }
+
+    private static void Write(string path, byte[] png)
+    {
+        try
+        {
+            File.WriteAllBytes(path, png);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"cannot write '{path}': {e.Message}");
+        }
+    }
+}

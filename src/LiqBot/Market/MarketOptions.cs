@@ -1,0 +1,25 @@
+namespace LiqBot.Market;
+
+/// <summary>Section "Market": which symbols, and where their data comes from.</summary>
+internal sealed class MarketOptions
+{
+    public const string Section = "Market";
+
+    /// <summary>Linear perpetuals to follow, e.g. BTCUSDT and ETHUSDT.</summary>
+    public List<string> Symbols { get; set; } = [];
+
+    /// <summary>auto (Bybit when reachable, else the replay file), bybit, or replay.</summary>
+    public string Source { get; set; } = "auto";
+
+    /// <summary>A bar CSV or a recording, replayed when Source is replay (or auto and Bybit is unreachable).</summary>
+    public string ReplayFile { get; set; } = "samples/btc-30m-oi-liquidations-2026-05-21_2026-06-07.csv";
+
+    /// <summary>The symbol a bar CSV belongs to (CSV files do not say).</summary>
+    public string ReplaySymbol { get; set; } = "BTCUSDT";
+
+    /// <summary>"max" (as fast as possible) or a factor of real time, like 60.</summary>
+    public string ReplaySpeed { get; set; } = "max";
+
+    /// <summary>How long auto waits for Bybit before falling back to the replay file.</summary>
+    public TimeSpan ProbeTimeout { get; set; } = TimeSpan.FromSeconds(3);
+}
