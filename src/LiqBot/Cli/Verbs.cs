@@ -7,7 +7,6 @@ internal static class Verbs
 {
     public static IEnumerable<Command> All(TextWriter stdout)
     {
-        _ = stdout;
-        return [];
+        return [RecordVerb.Create(stdout)];
     }
 }
