@@ -58,6 +58,7 @@ internal sealed class BybitFrameDecoder
         int dataStart = -1, dataEnd = -1;
         string? op = null, message = null, requestId = null;
         var success = false;
+        BybitFrameInfo? dataInfo = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             if (reader.ValueTextEquals("topic"u8))
@@ -68,9 +69,17 @@ internal sealed class BybitFrameDecoder
             else if (reader.ValueTextEquals("data"u8))
             {
                 reader.Read();
-                dataStart = (int)reader.TokenStartIndex;
-                reader.Skip();
-                dataEnd = (int)reader.BytesConsumed;
+                if (topic is BybitTopicKind.Trade or BybitTopicKind.Liquidation && symbol >= 0)
+                {
+                    // The usual order (topic before data): decode in the same pass.
+                    dataInfo = ReadData(ref reader, topic, symbol, snapshot, ts, handler);
+                }
+                else
+                {
+                    dataStart = (int)reader.TokenStartIndex;
+                    reader.Skip();
+                    dataEnd = (int)reader.BytesConsumed;
+                }
             }
             else if (reader.ValueTextEquals("type"u8))
             {
@@ -116,18 +125,20 @@ internal sealed class BybitFrameDecoder
 
         if (topic != BybitTopicKind.None)
         {
+            if (dataInfo is { } decoded)
+            {
+                return decoded;
+            }
+
             if (symbol < 0 || dataStart < 0 || topic == BybitTopicKind.Other)
             {
                 return BybitFrameInfo.Unknown;
             }
 
-            var data = frame[dataStart..dataEnd];
-            return topic switch
-            {
-                BybitTopicKind.Trade => BybitRecordReader.Trades(data, symbol, handler),
-                BybitTopicKind.Liquidation => BybitRecordReader.Liquidations(data, symbol, handler),
-                _ => BybitRecordReader.Ticker(data, symbol, snapshot, ts, handler),
-            };
+            // Tickers need the envelope's ts and type, which may follow data: decode the data slice now.
+            var data = new Utf8JsonReader(frame[dataStart..dataEnd]);
+            data.Read();
+            return ReadData(ref data, topic, symbol, snapshot, ts, handler);
         }
 
         return op switch
@@ -139,6 +150,14 @@ internal sealed class BybitFrameDecoder
             _ => new BybitFrameInfo(BybitFrameKind.OtherControl, success, requestId, message),
         };
     }
+
+    private static BybitFrameInfo ReadData(ref Utf8JsonReader reader, BybitTopicKind topic, int symbol, bool snapshot, long ts, IBybitFrameHandler handler) =>
+        topic switch
+        {
+            BybitTopicKind.Trade => BybitRecordReader.Trades(ref reader, symbol, handler),
+            BybitTopicKind.Liquidation => BybitRecordReader.Liquidations(ref reader, symbol, handler),
+            _ => BybitRecordReader.Ticker(ref reader, symbol, snapshot, ts, handler),
+        };
 
     private BybitTopicKind ParseTopic(ReadOnlySpan<byte> topic, out int symbol)
     {

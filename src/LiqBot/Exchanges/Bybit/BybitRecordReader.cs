@@ -6,9 +6,9 @@ namespace LiqBot.Exchanges.Bybit;
 /// <summary>Reads the <c>data</c> part of trade, liquidation and ticker frames, record by record, without allocating.</summary>
 internal static class BybitRecordReader
 {
-    public static BybitFrameInfo Trades(ReadOnlySpan<byte> data, int symbol, IBybitFrameHandler handler)
+    /// <param name="reader">Positioned on the data value's first token.</param>
+    public static BybitFrameInfo Trades(ref Utf8JsonReader reader, int symbol, IBybitFrameHandler handler)
     {
-        var reader = new Utf8JsonReader(data);
         ExpectArray(ref reader);
         var bad = false;
         while (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
@@ -37,9 +37,8 @@ internal static class BybitRecordReader
         return bad ? BybitFrameInfo.Malformed : BybitFrameInfo.Data;
     }
 
-    public static BybitFrameInfo Liquidations(ReadOnlySpan<byte> data, int symbol, IBybitFrameHandler handler)
+    public static BybitFrameInfo Liquidations(ref Utf8JsonReader reader, int symbol, IBybitFrameHandler handler)
     {
-        var reader = new Utf8JsonReader(data);
         ExpectArray(ref reader);
         var bad = false;
         while (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
@@ -71,10 +70,9 @@ internal static class BybitRecordReader
         return bad ? BybitFrameInfo.Malformed : BybitFrameInfo.Data;
     }
 
-    public static BybitFrameInfo Ticker(ReadOnlySpan<byte> data, int symbol, bool snapshot, long ts, IBybitFrameHandler handler)
+    public static BybitFrameInfo Ticker(ref Utf8JsonReader reader, int symbol, bool snapshot, long ts, IBybitFrameHandler handler)
     {
-        var reader = new Utf8JsonReader(data);
-        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject || ts <= 0)
+        if (reader.TokenType != JsonTokenType.StartObject || ts <= 0)
         {
             return BybitFrameInfo.Malformed;
         }
@@ -107,7 +105,7 @@ internal static class BybitRecordReader
 
     private static void ExpectArray(ref Utf8JsonReader reader)
     {
-        if (!reader.Read() || reader.TokenType != JsonTokenType.StartArray)
+        if (reader.TokenType != JsonTokenType.StartArray)
         {
             throw new JsonException("Expected an array.");
         }
