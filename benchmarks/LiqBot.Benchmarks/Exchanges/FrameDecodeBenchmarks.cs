@@ -11,6 +11,7 @@ namespace LiqBot.Benchmarks.Exchanges;
 /// dotnet run -c Release --project benchmarks/LiqBot.Benchmarks -- --filter '*FrameDecode*'
 /// </summary>
 [MemoryDiagnoser]
+[MinColumn]
 public class FrameDecodeBenchmarks
 {
     private const int RecordsPerFrame = 100;

@@ -18,11 +18,16 @@ internal static class BybitRecordReader
             double? size = null, price = null;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("T"u8)) { reader.Read(); time = BybitNumbers.ReadInt64(ref reader); }
-                else if (reader.ValueTextEquals("S"u8)) { reader.Read(); side = Side(ref reader); }
-                else if (reader.ValueTextEquals("v"u8)) { reader.Read(); size = BybitNumbers.ReadDouble(ref reader); }
-                else if (reader.ValueTextEquals("p"u8)) { reader.Read(); price = BybitNumbers.ReadDouble(ref reader); }
-                else { reader.Read(); reader.Skip(); }
+                var key = Key(ref reader);
+                reader.Read();
+                switch (key)
+                {
+                    case (byte)'T': time = BybitNumbers.ReadInt64(ref reader); break;
+                    case (byte)'S': side = Side(ref reader); break;
+                    case (byte)'v': size = BybitNumbers.ReadDouble(ref reader); break;
+                    case (byte)'p': price = BybitNumbers.ReadDouble(ref reader); break;
+                    default: reader.Skip(); break;
+                }
             }
 
             if (time < 0 || side == 0 || size is null || price is null)
@@ -48,11 +53,16 @@ internal static class BybitRecordReader
             double? size = null, price = null;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("T"u8)) { reader.Read(); time = BybitNumbers.ReadInt64(ref reader); }
-                else if (reader.ValueTextEquals("S"u8)) { reader.Read(); side = Side(ref reader); }
-                else if (reader.ValueTextEquals("v"u8)) { reader.Read(); size = BybitNumbers.ReadDouble(ref reader); }
-                else if (reader.ValueTextEquals("p"u8)) { reader.Read(); price = BybitNumbers.ReadDouble(ref reader); }
-                else { reader.Read(); reader.Skip(); }
+                var key = Key(ref reader);
+                reader.Read();
+                switch (key)
+                {
+                    case (byte)'T': time = BybitNumbers.ReadInt64(ref reader); break;
+                    case (byte)'S': side = Side(ref reader); break;
+                    case (byte)'v': size = BybitNumbers.ReadDouble(ref reader); break;
+                    case (byte)'p': price = BybitNumbers.ReadDouble(ref reader); break;
+                    default: reader.Skip(); break;
+                }
             }
 
             if (time < 0 || side == 0 || size is null || price is null)
@@ -109,6 +119,19 @@ internal static class BybitRecordReader
         {
             throw new JsonException("Expected an array.");
         }
+    }
+
+    /// <summary>The one-letter record keys (T, S, v, p) as their byte; 0 for any other key.</summary>
+    private static byte Key(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            return reader.ValueTextEquals("T"u8) ? (byte)'T' : reader.ValueTextEquals("S"u8) ? (byte)'S'
+                : reader.ValueTextEquals("v"u8) ? (byte)'v' : reader.ValueTextEquals("p"u8) ? (byte)'p' : (byte)0;
+        }
+
+        var name = reader.ValueSpan;
+        return name.Length == 1 ? name[0] : (byte)0;
     }
 
     /// <summary>+1 for "Buy", -1 for "Sell", 0 otherwise.</summary>
