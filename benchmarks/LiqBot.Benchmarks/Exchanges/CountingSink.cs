@@ -29,4 +29,8 @@ internal sealed class CountingSink : IMarketEventSink
     }
 
     public void OnPrice(int symbol, DateTimeOffset time, double price) => Checksum += price;
+
+    public void OnTicker(int symbol, TickerMerger ticker)
+    {
+    }
 }

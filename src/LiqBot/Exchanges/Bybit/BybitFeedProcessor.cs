@@ -53,6 +53,7 @@ internal sealed class BybitFeedProcessor(IMarketEventSink sink, TimeSpan? priceT
     {
         var state = State(symbol);
         state.Ticker.End(time);
+        sink.OnTicker(symbol, state.Ticker);
         Track(symbol, state, time);
         var produced = state.Ticker.OpenInterestUsd is { } oi
             ? state.Aggregator.SetOpenInterest(time, oi, out var bar)

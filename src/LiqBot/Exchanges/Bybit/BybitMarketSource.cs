@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net.WebSockets;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
@@ -24,6 +25,7 @@ public sealed partial class BybitMarketSource : IMarketSource
     private readonly Random _random;
     private readonly List<SymbolGate> _gates;
     private readonly Dictionary<string, double> _maintenanceMargins = [];
+    private readonly ConcurrentDictionary<string, TickerState> _tickers = new();
     private volatile FeedStatus _status;
     private bool _validated;
     private int _started;
@@ -60,6 +62,9 @@ public sealed partial class BybitMarketSource : IMarketSource
             }
         }
     }
+
+    /// <summary>The merged ticker (last and mark price, OI in USD, funding) of a symbol, null before its first snapshot.</summary>
+    public TickerState? LatestTicker(string symbol) => _tickers.GetValueOrDefault(symbol.ToUpperInvariant());
 
     public async IAsyncEnumerable<MarketEvent> StreamAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -147,7 +152,7 @@ public sealed partial class BybitMarketSource : IMarketSource
         var topics = _gates.SelectMany(g => new[] { $"allLiquidation.{g.Symbol}", $"tickers.{g.Symbol}", $"publicTrade.{g.Symbol}" });
         await using var connection = await BybitConnection.OpenAsync(_options, _time, topics, cancellationToken);
         var decoder = new BybitFrameDecoder(_gates.Select(g => g.Symbol));
-        var sink = new GatedEventSink(_gates, Counters);
+        var sink = new GatedEventSink(_gates, Counters, (symbol, state) => _tickers[symbol] = state);
         var processor = new BybitFeedProcessor(sink);
         _gates.ForEach(g => g.StartHolding());
         while (true)

@@ -3,7 +3,7 @@ using LiqBot.Engine.Market;
 namespace LiqBot.Exchanges.Bybit;
 
 /// <summary>Turns processor output into engine events, through each symbol's <see cref="SymbolGate"/>.</summary>
-internal sealed class GatedEventSink(IReadOnlyList<SymbolGate> gates, FeedCounters counters) : IMarketEventSink
+internal sealed class GatedEventSink(IReadOnlyList<SymbolGate> gates, FeedCounters counters, Action<string, TickerState> onTicker) : IMarketEventSink
 {
     public List<MarketEvent> Output { get; } = [];
 
@@ -16,4 +16,12 @@ internal sealed class GatedEventSink(IReadOnlyList<SymbolGate> gates, FeedCounte
 
     public void OnPrice(int symbol, DateTimeOffset time, double price) =>
         gates[symbol].Offer(new PriceTicked(gates[symbol].Symbol, time, price), Output, counters);
+
+    public void OnTicker(int symbol, TickerMerger ticker)
+    {
+        if (ticker.HasSnapshot)
+        {
+            onTicker(gates[symbol].Symbol, ticker.ToState());
+        }
+    }
 }

@@ -13,4 +13,7 @@ internal interface IMarketEventSink
     void OnLiquidation(int symbol, in RealizedLiquidation liquidation);
 
     void OnPrice(int symbol, DateTimeOffset time, double price);
+
+    /// <summary>A ticker frame was merged (about 10 a second per symbol).</summary>
+    void OnTicker(int symbol, TickerMerger ticker);
 }

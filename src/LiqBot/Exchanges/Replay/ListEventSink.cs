@@ -17,4 +17,8 @@ internal sealed class ListEventSink(IReadOnlyList<string> symbols) : IMarketEven
     public void OnLiquidation(int symbol, in RealizedLiquidation liquidation) => Output.Add(new LiquidationReported(symbols[symbol], liquidation));
 
     public void OnPrice(int symbol, DateTimeOffset time, double price) => Output.Add(new PriceTicked(symbols[symbol], time, price));
+
+    public void OnTicker(int symbol, TickerMerger ticker)
+    {
+    }
 }

@@ -51,6 +51,8 @@ public sealed class BybitMarketSourceTests
         Assert.Equal(2 * 60_010d, live.TakerBuyUsd);
         Assert.Equal(59_990d, live.TakerSellUsd);
         Assert.Equal(61_000_000d, live.OpenInterestUsd);
+        var ticker = h.Source!.LatestTicker(Btc)!;
+        Assert.Equal((60_000d, 61_000_000d, -0.005), (ticker.LastPrice!.Value, ticker.OpenInterestUsd!.Value, ticker.FundingRate!.Value));
 
         h.Fake.DropConnections();
         await SourceHarness.WaitUntilAsync(() => h.Fake.Subscriptions.Count >= 2 && h.Source!.Status.IsLive);
@@ -148,6 +150,32 @@ public sealed class BybitMarketSourceTests
 
         await SourceHarness.WaitUntilAsync(() => h.Source.Status.IsLive, 20_000);
         Assert.True(h.Source.Counters.Reconnects >= 1);
+    }
+
+    [Fact]
+    public async Task Start_UnlistedSymbol_IsSkipped_TheOthersStream()
+    {
+        await using var h = await SourceHarness.CreateAsync();
+        h.Start(Btc, "NOPEUSDT");
+
+        await SourceHarness.WaitUntilAsync(() => h.Source!.Status.IsLive);
+
+        Assert.Equal("allLiquidation.BTCUSDT,tickers.BTCUSDT,publicTrade.BTCUSDT", Assert.Single(h.Fake.Subscriptions));
+        Assert.Equal(0, h.Fake.RequestCount("/v5/market/risk-limit") - 1);
+    }
+
+    [Fact]
+    public async Task Subscribe_NoAck_TimesOutAndReconnects()
+    {
+        await using var h = await SourceHarness.CreateAsync(o => o.PongTimeout = TimeSpan.FromMilliseconds(200));
+        h.Fake.Silent = true;
+        h.Start(Btc);
+
+        await SourceHarness.WaitUntilAsync(() => h.Fake.Connections >= 2);
+        Assert.Equal("no subscribe ack", h.Source!.Status.Reason);
+
+        h.Fake.Silent = false;
+        await SourceHarness.WaitUntilAsync(() => h.Source.Status.IsLive);
     }
 
     private static long Minute(DateTimeOffset t) => t.ToUnixTimeMilliseconds() / 60_000 * 60_000;
