@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Net.WebSockets;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using LiqBot.Engine.Market;
@@ -16,7 +15,6 @@ namespace LiqBot.Exchanges.Bybit;
 /// </summary>
 public sealed partial class BybitMarketSource : IMarketSource
 {
-    private static readonly TimeSpan Five = TimeSpan.FromMinutes(5);
     private readonly BybitOptions _options;
     private readonly BybitRestClient _rest;
     private readonly BybitBackfiller _backfiller;
@@ -136,85 +134,12 @@ public sealed partial class BybitMarketSource : IMarketSource
     private async Task SessionAsync(ChannelWriter<MarketEvent> writer, Action onLive, CancellationToken cancellationToken)
     {
         await ValidateSymbolsAsync(cancellationToken);
-        var output = new List<MarketEvent>();
-        var now = _time.GetUtcNow();
-        foreach (var gate in _gates)
+        var session = new BybitStreamSession(_options, _time, _backfiller, _gates, Counters, (symbol, state) => _tickers[symbol] = state, () =>
         {
-            var from = gate.LastBarClose ?? BybitBackfiller.Floor(now - _options.WarmStart, Five);
-            foreach (var bar in await _backfiller.FetchAsync(gate.Symbol, from, BybitBackfiller.Floor(now, Five), cancellationToken))
-            {
-                gate.Release(new BarClosed(gate.Symbol, bar), output, Counters);
-            }
-
-            await FlushAsync(writer, output, cancellationToken);
-        }
-
-        var topics = _gates.SelectMany(g => new[] { $"allLiquidation.{g.Symbol}", $"tickers.{g.Symbol}", $"publicTrade.{g.Symbol}" });
-        await using var connection = await BybitConnection.OpenAsync(_options, _time, topics, cancellationToken);
-        var decoder = new BybitFrameDecoder(_gates.Select(g => g.Symbol));
-        var sink = new GatedEventSink(_gates, Counters, (symbol, state) => _tickers[symbol] = state);
-        var processor = new BybitFeedProcessor(sink);
-        _gates.ForEach(g => g.StartHolding());
-        while (true)
-        {
-            ReadOnlyMemory<byte>? frame;
-            try
-            {
-                frame = await connection.ReceiveAsync(cancellationToken);
-            }
-            catch (Exception e) when (e is WebSocketException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
-            {
-                throw new BybitStreamException(connection.AbortReason ?? e.Message, e);
-            }
-
-            if (frame is not { } bytes)
-            {
-                return;
-            }
-
-            Counters.Frame();
-            var info = decoder.Decode(bytes.Span, processor);
-            switch (info.Kind)
-            {
-                case BybitFrameKind.Pong:
-                    connection.OnReply();
-                    break;
-                case BybitFrameKind.SubscribeAck when !info.Success:
-                    throw new BybitStreamException($"subscribe rejected: {info.Message}");
-                case BybitFrameKind.SubscribeAck:
-                    connection.OnReply();
-                    onLive();
-                    SetLive();
-                    break;
-                case BybitFrameKind.Malformed:
-                    Counters.MalformedFrame();
-                    break;
-                case BybitFrameKind.Unknown:
-                    Counters.UnknownFrame();
-                    break;
-            }
-
-            await AdvanceBackfillsAsync(sink.Output, cancellationToken);
-            await FlushAsync(writer, sink.Output, cancellationToken);
-        }
-    }
-
-    /// <summary>Starts the gap backfill of a symbol once its first live minute began; releases it when done.</summary>
-    private async Task AdvanceBackfillsAsync(List<MarketEvent> output, CancellationToken cancellationToken)
-    {
-        foreach (var gate in _gates)
-        {
-            if (gate.Held is null || gate.LiveStart is not { } liveStart)
-            {
-                continue;
-            }
-
-            gate.Backfill ??= _backfiller.FetchAsync(gate.Symbol, gate.LastBarClose ?? liveStart, liveStart, cancellationToken);
-            if (gate.Backfill.IsCompleted)
-            {
-                gate.Complete(await gate.Backfill, output, Counters);
-            }
-        }
+            onLive();
+            SetLive();
+        });
+        await session.RunAsync(writer, cancellationToken);
     }
 
     private async Task ValidateSymbolsAsync(CancellationToken cancellationToken)
@@ -249,16 +174,6 @@ public sealed partial class BybitMarketSource : IMarketSource
         }
 
         _validated = true;
-    }
-
-    private static async Task FlushAsync(ChannelWriter<MarketEvent> writer, List<MarketEvent> output, CancellationToken cancellationToken)
-    {
-        foreach (var e in output)
-        {
-            await writer.WriteAsync(e, cancellationToken);
-        }
-
-        output.Clear();
     }
 
     private void SetLive()
