@@ -8,7 +8,7 @@ namespace LiqBot.Benchmarks.Exchanges;
 /// <summary>
 /// Decoding and applying Bybit trade and liquidation frames (Utf8JsonReader into the bar aggregator).
 /// Each operation is one record; frames carry <see cref="RecordsPerFrame"/> records as Bybit batches them.
-/// dotnet run -c Release --project benchmarks/LiqBot.Benchmarks -- --filter '*FrameDecode*'
+/// dotnet run -c Release --project benchmarks/LiqBot.Benchmarks -- --filter '*FrameDecode*' --inProcess
 /// </summary>
 [MemoryDiagnoser]
 [MinColumn]

@@ -9,9 +9,10 @@ namespace LiqBot.Benchmarks.Exchanges;
 /// <summary>
 /// A 7-day warm start of BTCUSDT and ETHUSDT against the fake Bybit on 127.0.0.1: symbol checks, risk
 /// limits, 5-minute klines and open interest (cursor pages) through the rate limiter, until every bar is out.
+/// dotnet run -c Release --project benchmarks/LiqBot.Benchmarks -- --filter '*WarmStart*' --inProcess
+/// (--inProcess: BenchmarkDotNet's generated project currently fails restore with NU1605 on this solution).
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 5, invocationCount: 1)]
 public class WarmStartBenchmark
 {
     private FakeBybitServer _fake = null!;
