@@ -36,7 +36,7 @@ internal static class SyntheticBooks
     public static BookSnapshot WithOutlier(double factor = 1000)
     {
         var book = Realistic();
-        var totals = book.Totals(Market.PositionSide.Long);
+        var totals = book.Totals(LiqBot.Engine.Market.PositionSide.Long);
         var target = (int)((Price * 0.985 - book.FirstBinLow) / book.BinSize);
         book.LongByTier[1][target] += totals.Max() * factor;
         return book;
@@ -55,10 +55,10 @@ internal static class SyntheticBooks
 
     public static IReadOnlyList<Zone> Zones(BookSnapshot book) =>
     [
-        new(Market.PositionSide.Long, 88_000, 89_000, 412e6, -2.4),
-        new(Market.PositionSide.Long, 90_100, 90_400, 160e6, -1.1),
-        new(Market.PositionSide.Short, 94_000, 96_000, 380e6, 3.1),
-        new(Market.PositionSide.Short, 92_000, 92_300, 120e6, 0.9),
+        new(LiqBot.Engine.Market.PositionSide.Long, 88_000, 89_000, 412e6, -2.4),
+        new(LiqBot.Engine.Market.PositionSide.Long, 90_100, 90_400, 160e6, -1.1),
+        new(LiqBot.Engine.Market.PositionSide.Short, 94_000, 96_000, 380e6, 3.1),
+        new(LiqBot.Engine.Market.PositionSide.Short, 92_000, 92_300, 120e6, 0.9),
     ];
 
     private static void Add(double[] bins, double level, double notional, double firstBinLow, double binSize, bool below)

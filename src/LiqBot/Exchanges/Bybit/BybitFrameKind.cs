@@ -1,0 +1,11 @@
+namespace LiqBot.Exchanges.Bybit;
+
+internal enum BybitFrameKind
+{
+    Data,
+    Pong,
+    SubscribeAck,
+    OtherControl,
+    Unknown,
+    Malformed,
+}

@@ -1,0 +1,10 @@
+namespace LiqBot.Exchanges.Bybit;
+
+internal enum BybitTopicKind
+{
+    None,
+    Trade,
+    Liquidation,
+    Ticker,
+    Other,
+}

@@ -1,0 +1,60 @@
+namespace LiqBot.Exchanges.Bybit;
+
+/// <summary>
+/// A sliding-window limiter over a <see cref="TimeProvider"/>: at most N requests per window, plus a
+/// pause that stops all requests (after an HTTP 403 IP ban).
+/// </summary>
+internal sealed class RequestRateLimiter(int limit, TimeSpan window, TimeProvider time) : IDisposable
+{
+    private readonly Queue<DateTimeOffset> _sent = new();
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private DateTimeOffset _pausedUntil = DateTimeOffset.MinValue;
+
+    public void PauseUntil(DateTimeOffset until)
+    {
+        lock (_sent)
+        {
+            if (until > _pausedUntil)
+            {
+                _pausedUntil = until;
+            }
+        }
+    }
+
+    public async Task AcquireAsync(CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            while (true)
+            {
+                var now = time.GetUtcNow();
+                TimeSpan wait;
+                lock (_sent)
+                {
+                    while (_sent.Count > 0 && now - _sent.Peek() >= window)
+                    {
+                        _sent.Dequeue();
+                    }
+
+                    wait = _pausedUntil > now ? _pausedUntil - now
+                        : _sent.Count >= limit ? _sent.Peek() + window - now
+                        : TimeSpan.Zero;
+                    if (wait <= TimeSpan.Zero)
+                    {
+                        _sent.Enqueue(now);
+                        return;
+                    }
+                }
+
+                await Task.Delay(wait, time, cancellationToken);
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public void Dispose() => _gate.Dispose();
+}

@@ -1,0 +1,70 @@
+using LiqBot.Engine.Market;
+
+namespace LiqBot.Exchanges.Bybit;
+
+/// <summary>
+/// Per-symbol ordering and dedupe across reconnects: a bar is released only if it opens at or after the
+/// last released bar's close, and while a gap backfill is pending live events are held, then merged
+/// with the backfilled bars in time order.
+/// </summary>
+internal sealed class SymbolGate(string symbol)
+{
+    public string Symbol { get; } = symbol;
+
+    public DateTimeOffset? LastBarClose { get; private set; }
+
+    /// <summary>Live events waiting for the gap backfill; null when not holding.</summary>
+    public List<MarketEvent>? Held { get; private set; }
+
+    public DateTimeOffset? LiveStart { get; set; }
+
+    public Task<List<Bar>>? Backfill { get; set; }
+
+    public void StartHolding()
+    {
+        Held = [];
+        LiveStart = null;
+        Backfill = null;
+    }
+
+    public void Offer(MarketEvent e, List<MarketEvent> output, FeedCounters counters)
+    {
+        if (Held is { } held)
+        {
+            held.Add(e);
+        }
+        else
+        {
+            Release(e, output, counters);
+        }
+    }
+
+    /// <summary>Ends holding: backfilled bars and held live events go out merged by time (stable).</summary>
+    public void Complete(List<Bar> backfilled, List<MarketEvent> output, FeedCounters counters)
+    {
+        var held = Held ?? [];
+        Held = null;
+        Backfill = null;
+        var merged = backfilled.Select(b => (MarketEvent)new BarClosed(Symbol, b)).Concat(held).OrderBy(e => e.Time);
+        foreach (var e in merged)
+        {
+            Release(e, output, counters);
+        }
+    }
+
+    public void Release(MarketEvent e, List<MarketEvent> output, FeedCounters counters)
+    {
+        if (e is BarClosed { Bar: var bar })
+        {
+            if (LastBarClose is { } last && bar.OpenTime < last)
+            {
+                counters.DuplicateBar();
+                return;
+            }
+
+            LastBarClose = bar.CloseTime;
+        }
+
+        output.Add(e);
+    }
+}

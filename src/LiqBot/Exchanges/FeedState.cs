@@ -1,0 +1,9 @@
+namespace LiqBot.Exchanges;
+
+public enum FeedState
+{
+    Connecting,
+    Live,
+    Unavailable,
+    Ended,
+}

@@ -1,0 +1,67 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+using LiqBot.Engine.Market;
+using LiqBot.Exchanges.Bybit;
+
+namespace LiqBot.Exchanges.Replay;
+
+/// <summary>
+/// Replays a recording as market events with the live decoder and processor, pacing frames by their
+/// receive times divided by the speed factor (no pacing when speed is null).
+/// </summary>
+internal sealed class RecordingReplaySource(string path, double? speed, TimeProvider time) : IMarketSource
+{
+    private volatile FeedStatus _status = new(FeedState.Connecting, time.GetUtcNow(), "replay not started");
+
+    public FeedStatus Status => _status;
+
+    public FeedCounters Counters { get; } = new();
+
+    public async IAsyncEnumerable<MarketEvent> StreamAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var decoder = new BybitFrameDecoder([], learnSymbols: true);
+        var sink = new ListEventSink(decoder.Symbols);
+        var processor = new BybitFeedProcessor(sink);
+        long? firstMs = null;
+        var started = time.GetTimestamp();
+        await foreach (var frame in RecordingFile.ReadFramesAsync(path, cancellationToken))
+        {
+            if (_status.State != FeedState.Live)
+            {
+                _status = new FeedStatus(FeedState.Live, DateTimeOffset.FromUnixTimeMilliseconds(frame.ReceivedMs));
+            }
+
+            firstMs ??= frame.ReceivedMs;
+            if (speed is { } factor)
+            {
+                var due = TimeSpan.FromMilliseconds((frame.ReceivedMs - firstMs.Value) / factor);
+                var wait = due - time.GetElapsedTime(started);
+                if (wait > TimeSpan.Zero)
+                {
+                    await Task.Delay(wait, time, cancellationToken);
+                }
+            }
+
+            Counters.Frame();
+            var info = decoder.Decode(Encoding.UTF8.GetBytes(frame.Frame), processor);
+            if (info.Kind == BybitFrameKind.Malformed)
+            {
+                Counters.MalformedFrame();
+            }
+            else if (info.Kind == BybitFrameKind.Unknown)
+            {
+                Counters.UnknownFrame();
+            }
+
+            foreach (var e in sink.Output)
+            {
+                yield return e;
+            }
+
+            sink.Output.Clear();
+            _status = _status with { Since = DateTimeOffset.FromUnixTimeMilliseconds(frame.ReceivedMs) };
+        }
+
+        _status = new FeedStatus(FeedState.Ended, _status.Since, "end of recording");
+    }
+}

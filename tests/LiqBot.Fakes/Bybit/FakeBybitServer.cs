@@ -1,0 +1,190 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace LiqBot.Fakes.Bybit;
+
+/// <summary>
+/// A fake Bybit v5 on 127.0.0.1 (port 0, read back): the public linear WebSocket and the market REST
+/// endpoints, scriptable from tests: push frames, drop sockets, go silent, reject subscribes, queue
+/// retCode errors or HTTP 403/429 per path. History is deterministic (<see cref="FakeBybitHistory"/>).
+/// </summary>
+public sealed class FakeBybitServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ConcurrentDictionary<int, FakeSocket> _sockets = new();
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<RestFault>> _faults = new();
+    private readonly ConcurrentQueue<string> _requests = new();
+    private readonly ConcurrentQueue<string> _subscriptions = new();
+    private int _nextSocket;
+    private int _connections;
+
+    private FakeBybitServer(WebApplication app)
+    {
+        _app = app;
+        FakeBybitRest.Map(app, this);
+        app.Map("/v5/public/linear", HandleSocketAsync);
+    }
+
+    public Uri RestUrl { get; private set; } = null!;
+
+    public Uri StreamUrl { get; private set; } = null!;
+
+    /// <summary>Symbols instruments-info knows; others get an empty list.</summary>
+    public ISet<string> Symbols { get; } = new HashSet<string>(["BTCUSDT", "ETHUSDT"]);
+
+    /// <summary>Stop answering pings and subscribes (the socket stays open).</summary>
+    public bool Silent { get; set; }
+
+    /// <summary>Answer subscribes with success=false.</summary>
+    public bool RejectSubscribe { get; set; }
+
+    /// <summary>No kline or open interest newer than this (simulates "now" on the exchange).</summary>
+    public DateTimeOffset? HistoryEnd { get; set; }
+
+    public int Connections => Volatile.Read(ref _connections);
+
+    public int OpenSockets => _sockets.Count;
+
+    /// <summary>Every subscribe message's args, one string per message (comma-joined).</summary>
+    public IReadOnlyCollection<string> Subscriptions => _subscriptions;
+
+    /// <summary>Every REST request as path?query, raw.</summary>
+    public IReadOnlyCollection<string> Requests => _requests;
+
+    public static async Task<FakeBybitServer> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        var app = builder.Build();
+        app.UseWebSockets();
+        var server = new FakeBybitServer(app);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var port = new Uri(address).Port;
+        server.RestUrl = new Uri($"http://127.0.0.1:{port}");
+        server.StreamUrl = new Uri($"ws://127.0.0.1:{port}/v5/public/linear");
+        return server;
+    }
+
+    public void Fail(string path, RestFault fault, int times = 1)
+    {
+        var queue = _faults.GetOrAdd(path, _ => new ConcurrentQueue<RestFault>());
+        for (var i = 0; i < times; i++)
+        {
+            queue.Enqueue(fault);
+        }
+    }
+
+    public int RequestCount(string path) => _requests.Count(r => r.StartsWith(path + "?", StringComparison.Ordinal) || r == path);
+
+    /// <summary>Sends a text frame to every open socket.</summary>
+    public async Task PushAsync(string frame)
+    {
+        foreach (var socket in _sockets.Values)
+        {
+            await socket.SendAsync(frame);
+        }
+    }
+
+    /// <summary>Cuts every socket without a close handshake.</summary>
+    public void DropConnections()
+    {
+        foreach (var socket in _sockets.Values)
+        {
+            socket.Socket.Abort();
+        }
+    }
+
+    public async Task WaitUntilAsync(Func<FakeBybitServer, bool> condition, TimeSpan timeout)
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        while (!condition(this))
+        {
+            await Task.Delay(10, cts.Token);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        DropConnections();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    internal void Record(HttpRequest request) => _requests.Enqueue(request.Path + request.QueryString.Value);
+
+    internal RestFault? NextFault(string path) =>
+        _faults.TryGetValue(path, out var queue) && queue.TryDequeue(out var fault) ? fault : null;
+
+    private async Task HandleSocketAsync(HttpContext context)
+    {
+        if (!context.WebSockets.IsWebSocketRequest)
+        {
+            context.Response.StatusCode = 400;
+            return;
+        }
+
+        using var ws = await context.WebSockets.AcceptWebSocketAsync();
+        var id = Interlocked.Increment(ref _nextSocket);
+        var socket = new FakeSocket(ws);
+        _sockets[id] = socket;
+        Interlocked.Increment(ref _connections);
+        try
+        {
+            var buffer = new byte[64 * 1024];
+            while (ws.State == WebSocketState.Open)
+            {
+                var result = await ws.ReceiveAsync(buffer, context.RequestAborted);
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    break;
+                }
+
+                await OnClientMessageAsync(socket, Encoding.UTF8.GetString(buffer, 0, result.Count));
+            }
+        }
+        catch (Exception e) when (e is WebSocketException or OperationCanceledException)
+        {
+        }
+        finally
+        {
+            _sockets.TryRemove(id, out _);
+            socket.Dispose();
+        }
+    }
+
+    private async Task OnClientMessageAsync(FakeSocket socket, string text)
+    {
+        using var doc = JsonDocument.Parse(text);
+        var op = doc.RootElement.GetProperty("op").GetString();
+        var reqId = doc.RootElement.TryGetProperty("req_id", out var r) ? r.GetString() : string.Empty;
+        if (Silent)
+        {
+            return;
+        }
+
+        if (op == "subscribe")
+        {
+            var args = string.Join(",", doc.RootElement.GetProperty("args").EnumerateArray().Select(a => a.GetString()));
+            _subscriptions.Enqueue(args);
+            var ok = !RejectSubscribe;
+            var message = ok ? string.Empty : "error:handler not found,topic:" + args;
+            await socket.SendAsync($$"""{"success":{{(ok ? "true" : "false")}},"ret_msg":"{{message}}","conn_id":"3cd84cb1-4d06-4a05-930a-2efe5fc70f0f","req_id":"{{reqId}}","op":"subscribe"}""");
+        }
+        else if (op == "ping")
+        {
+            await socket.SendAsync($$"""{"success":true,"ret_msg":"pong","conn_id":"465772b1-7630-4fdc-a492-e003e6f0f260","req_id":"{{reqId}}","op":"ping"}""");
+        }
+    }
+}

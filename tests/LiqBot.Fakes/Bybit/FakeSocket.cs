@@ -1,0 +1,41 @@
+using System.Net.WebSockets;
+using System.Text;
+
+namespace LiqBot.Fakes.Bybit;
+
+/// <summary>One accepted socket; sends are serialized because a WebSocket allows one at a time.</summary>
+internal sealed class FakeSocket(WebSocket socket) : IDisposable
+{
+    private readonly SemaphoreSlim _send = new(1, 1);
+
+    public WebSocket Socket { get; } = socket;
+
+    public async Task SendAsync(string text)
+    {
+        try
+        {
+            await _send.WaitAsync();
+        }
+        catch (ObjectDisposedException)
+        {
+            return; // the socket closed meanwhile
+        }
+
+        try
+        {
+            if (Socket.State == WebSocketState.Open)
+            {
+                await Socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, true, CancellationToken.None);
+            }
+        }
+        catch (WebSocketException)
+        {
+        }
+        finally
+        {
+            _send.Release();
+        }
+    }
+
+    public void Dispose() => _send.Dispose();
+}
