@@ -21,6 +21,27 @@ internal sealed partial class OutboxDispatchWorker(
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(senders.Select(sender => DispatchLoopAsync(sender, stoppingToken)));
 
+    /// <summary>Graceful shutdown: stops the loops, then sends what is already due, within Outbox:DrainTimeout.</summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        using var drain = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        drain.CancelAfter(options.Value.DrainTimeout);
+        try
+        {
+            foreach (var sender in senders)
+            {
+                while (await DispatchOnceAsync(sender, drain.Token) > 0)
+                {
+                }
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException || drain.IsCancellationRequested)
+        {
+            LogDrainIncomplete(options.Value.DrainTimeout);
+        }
+    }
+
     /// <summary>One pass: claims a batch and sends it; returns how many were claimed.</summary>
     internal async Task<int> DispatchOnceAsync(IChatSender sender, CancellationToken cancellationToken)
     {
@@ -64,6 +85,9 @@ internal sealed partial class OutboxDispatchWorker(
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox not drained within {Timeout}; the rest is sent after restart")]
+    private partial void LogDrainIncomplete(TimeSpan timeout);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Outbox dispatch for {Platform} failed; retrying")]
     private partial void LogPassFailed(Exception exception, string platform);

@@ -17,6 +17,9 @@ internal sealed class OutboxOptions
     /// <summary>How often an idle dispatcher looks for due messages (retries come due without a signal).</summary>
     public TimeSpan IdlePoll { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>On shutdown, how long to keep sending what is due before leaving it for the next start.</summary>
+    public TimeSpan DrainTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>After this many claims a message is given up with its last error.</summary>
     [Range(1, 1000)]
     public int MaxAttempts { get; set; } = 25;

@@ -7,6 +7,6 @@ internal static class Verbs
 {
     public static IEnumerable<Command> All(TextWriter stdout)
     {
-        return [ZonesVerb.Create(stdout), RenderVerb.Create(stdout), BacktestVerb.Create(stdout), RecordVerb.Create(stdout)];
+        return [RunVerb.Create(stdout), ZonesVerb.Create(stdout), RenderVerb.Create(stdout), BacktestVerb.Create(stdout), RecordVerb.Create(stdout)];
     }
 }

@@ -1,3 +1,5 @@
+using LiqBot.Engine.Market;
+
 namespace LiqBot.Exchanges.Replay;
 
 /// <summary>Opens a data file of any supported kind: a bar CSV like those in ../shared/data, or a recording.</summary>
@@ -12,7 +14,7 @@ internal static class MarketDataFile
 
         try
         {
-            return BarCsvFile.Read(path, symbol);
+            return RecordingFile.IsRecording(path) ? FromRecording(path, symbol) : BarCsvFile.Read(path, symbol);
         }
         catch (IOException e)
         {
@@ -22,5 +24,32 @@ internal static class MarketDataFile
         {
             throw new MarketDataException($"data file '{path}' cannot be read: permission denied.");
         }
+    }
+
+    /// <summary>A replay source for the file: a recording replays its frames, a CSV its bars.</summary>
+    public static IMarketSource OpenReplay(string path, string symbol, double? speed, TimeProvider time) =>
+        RecordingFile.IsRecording(path) ? RecordingFile.OpenReplay(path, speed, time) : new BarFileReplaySource(Load(path, symbol), speed, time);
+
+    /// <summary>The recording's 1-minute bars and liquidations for the symbol, through the live decoder and aggregator.</summary>
+    private static MarketHistory FromRecording(string path, string symbol)
+    {
+        var bars = new List<Bar>();
+        var liquidations = new List<RealizedLiquidation>();
+        var events = RecordingFile.OpenReplay(path).StreamAsync(CancellationToken.None).ToBlockingEnumerable();
+        foreach (var marketEvent in events.Where(e => e.Symbol == symbol))
+        {
+            if (marketEvent is BarClosed closed)
+            {
+                bars.Add(closed.Bar);
+            }
+            else if (marketEvent is LiquidationReported reported)
+            {
+                liquidations.Add(reported.Liquidation);
+            }
+        }
+
+        return bars.Count >= 2
+            ? new MarketHistory(symbol, bars, liquidations, Path.GetFileName(path))
+            : throw new MarketDataException($"{Path.GetFileName(path)} holds {bars.Count} closed {symbol} bar(s); at least 2 are needed.");
     }
 }

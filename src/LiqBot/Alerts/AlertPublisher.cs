@@ -1,0 +1,33 @@
+using LiqBot.Engine.Alerts;
+using LiqBot.Storage;
+
+namespace LiqBot.Alerts;
+
+/// <summary>Puts each alert into the outbox once per subscribed chat, keyed so no chat gets it twice.</summary>
+internal sealed partial class AlertPublisher(IOutbox outbox, OutboxSignal signal, AlertAudience audience, ILogger<AlertPublisher> logger)
+{
+    public async Task PublishAsync(IReadOnlyList<Alert> alerts, CancellationToken cancellationToken)
+    {
+        var queued = 0;
+        foreach (var alert in alerts)
+        {
+            foreach (var id in alert.SubscriberIds)
+            {
+                if (audience.ChatOf(id) is { } chat && await outbox.EnqueueAsync(new OutboxEnvelope(alert.DedupeKey, chat, OutboxMessageKind.Alert, alert.Text), cancellationToken))
+                {
+                    queued++;
+                }
+            }
+
+            LogAlert(alert.Kind, alert.Symbol, alert.SubscriberIds.Count, alert.DedupeKey);
+        }
+
+        if (queued > 0)
+        {
+            signal.Notify();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Kind} alert on {Symbol} for {Chats} chat(s): {Key}")]
+    private partial void LogAlert(AlertKinds kind, string symbol, int chats, string key);
+}

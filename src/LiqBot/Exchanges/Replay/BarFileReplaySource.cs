@@ -1,0 +1,43 @@
+using System.Runtime.CompilerServices;
+using LiqBot.Engine.Market;
+
+namespace LiqBot.Exchanges.Replay;
+
+/// <summary>
+/// Replays a bar file (a CSV, or any <see cref="MarketHistory"/>) as market events: each bar at its
+/// close, paced by bar time divided by the speed factor (no pacing when speed is null).
+/// </summary>
+internal sealed class BarFileReplaySource(MarketHistory history, double? speed, TimeProvider time) : IMarketSource
+{
+    private volatile FeedStatus _status = new(FeedState.Connecting, time.GetUtcNow(), "replay not started");
+
+    public FeedStatus Status => _status;
+
+    public async IAsyncEnumerable<MarketEvent> StreamAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var started = time.GetTimestamp();
+        var liquidations = 0;
+        foreach (var bar in history.Bars)
+        {
+            if (speed is { } factor)
+            {
+                var wait = ((bar.CloseTime - history.FirstClose) / factor) - time.GetElapsedTime(started);
+                if (wait > TimeSpan.Zero)
+                {
+                    await Task.Delay(wait, time, cancellationToken);
+                }
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            for (; liquidations < history.Liquidations.Count && history.Liquidations[liquidations].Time <= bar.CloseTime; liquidations++)
+            {
+                yield return new LiquidationReported(history.Symbol, history.Liquidations[liquidations]);
+            }
+
+            _status = new FeedStatus(FeedState.Live, bar.CloseTime);
+            yield return new BarClosed(history.Symbol, bar);
+        }
+
+        _status = new FeedStatus(FeedState.Ended, history.LastClose, "end of replay");
+    }
+}

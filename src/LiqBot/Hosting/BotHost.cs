@@ -1,0 +1,82 @@
+using LiqBot.Alerts;
+using LiqBot.Chat;
+using LiqBot.Chat.Commands;
+using LiqBot.Chat.Console;
+using LiqBot.Market;
+using LiqBot.Storage;
+using LiqBot.Workers;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging.Console;
+
+namespace LiqBot.Hosting;
+
+/// <summary>Builds the bot: configuration, storage, the market feed, the engine, chats, the outbox and summaries.</summary>
+internal static class BotHost
+{
+    public static IHost Build(IReadOnlyList<string> configArgs, string? replayFile, string? speed, TextReader input, TextWriter output, string? contentRoot = null)
+    {
+        contentRoot ??= File.Exists(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json")) ? Directory.GetCurrentDirectory() : AppContext.BaseDirectory;
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [.. configArgs], ContentRootPath = contentRoot, ApplicationName = "LiqBot" });
+        builder.Configuration.AddUserSecrets(typeof(BotHost).Assembly, optional: true);
+        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+
+        var market = configuration.GetSection(MarketOptions.Section).Get<MarketOptions>() ?? new MarketOptions();
+        if (market.Symbols.Count == 0)
+        {
+            market.Symbols = ["BTCUSDT", "ETHUSDT"];
+        }
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(new SymbolCatalog(market.Symbols));
+        services.AddSingleton(ModelOptionsReader.Read(configuration));
+        services.AddSingleton<MarketRegistry>();
+        services.AddSingleton<FeedCompletion>();
+        MarketSourceChoice.Add(services, configuration, market, replayFile, speed, contentRoot);
+
+        services.AddLiqBotStorage(configuration);
+        services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<SubscriptionChanges>();
+        services.AddSingleton<IDeliveryReport, OutboxDeliveryReport>();
+        services.AddSingleton<AlertAudience>();
+        services.AddSingleton<AlertPublisher>();
+
+        AddCommands(services);
+        AddConsoleChat(services, input, output, configuration);
+
+        services.AddHostedService<MarketWorker>();
+        services.AddHostedService<FeedStatusWorker>();
+        services.AddHostedService<OutboxDispatchWorker>();
+        return builder.Build();
+    }
+
+    private static void AddCommands(IServiceCollection services)
+    {
+        services.AddSingleton<ChartService>();
+        services.AddSingleton<MarketArguments>();
+        services.AddSingleton<IChatCommand, LiqMapCommand>();
+        services.AddSingleton<IChatCommand, HeatmapCommand>();
+        services.AddSingleton<IChatCommand, ZonesCommand>();
+        services.AddSingleton<IChatCommand, SubscribeCommand>();
+        services.AddSingleton<IChatCommand, UnsubscribeCommand>();
+        services.AddSingleton<IChatCommand, AlertsCommand>();
+        services.AddSingleton<IChatCommand, ConfigCommand>();
+        services.AddSingleton<ICommandRouter, CommandRouter>();
+    }
+
+    /// <summary>Without chat tokens the bot talks on the console.</summary>
+    private static void AddConsoleChat(IServiceCollection services, TextReader input, TextWriter output, IConfiguration configuration)
+    {
+        if (!string.IsNullOrEmpty(configuration["Discord:Token"]) || !string.IsNullOrEmpty(configuration["Telegram:Token"]))
+        {
+            return;
+        }
+
+        services.AddSingleton(sp => new ConsoleChatIO(input, output, Path.Combine(Directory.GetCurrentDirectory(), "out"), sp.GetRequiredService<FeedReplay>().AtMaxSpeed));
+        services.AddSingleton<IChatSender, ConsoleChatSender>();
+        services.AddHostedService<ConsoleChatWorker>();
+    }
+}

@@ -1,0 +1,40 @@
+using LiqBot.Exchanges;
+using LiqBot.Market;
+
+namespace LiqBot.Workers;
+
+/// <summary>Copies the feed's status to every symbol, so replies can say "market data unavailable since ..." when data stops.</summary>
+internal sealed class FeedStatusWorker(IMarketSource source, MarketRegistry markets, MarketSourceLabel label, TimeProvider time) : BackgroundService
+{
+    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(2);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Interval, time);
+        do
+        {
+            var status = source.Status;
+            foreach (var market in markets.All)
+            {
+                lock (market.Gate)
+                {
+                    market.Source = label.Text;
+                    market.Unavailable = status.State is FeedState.Live or FeedState.Ended ? null : status.Describe();
+                }
+            }
+        }
+        while (await Tick(timer, stoppingToken));
+    }
+
+    private static async Task<bool> Tick(PeriodicTimer timer, CancellationToken stoppingToken)
+    {
+        try
+        {
+            return await timer.WaitForNextTickAsync(stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+}
