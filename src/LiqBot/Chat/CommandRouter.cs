@@ -9,7 +9,8 @@ namespace LiqBot.Chat;
 /// </summary>
 internal sealed partial class CommandRouter : ICommandRouter
 {
-    public const int MaxArguments = 4;
+    // /config summary takes a cron expression: the key and up to seven fields.
+    public const int MaxArguments = 10;
     public const int MaxArgumentLength = 40;
 
     private readonly Dictionary<string, IChatCommand> _commands;

@@ -3,11 +3,13 @@ using LiqBot.Chat;
 using LiqBot.Chat.Commands;
 using LiqBot.Chat.Console;
 using LiqBot.Market;
+using LiqBot.Scheduling;
 using LiqBot.Storage;
 using LiqBot.Workers;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging.Console;
+using Quartz;
 
 namespace LiqBot.Hosting;
 
@@ -47,6 +49,7 @@ internal static class BotHost
         AddCommands(services);
         AddConsoleChat(services, input, output, configuration);
 
+        AddSummaries(services);
         services.AddHostedService<MarketWorker>();
         services.AddHostedService<FeedStatusWorker>();
         services.AddHostedService<OutboxDispatchWorker>();
@@ -65,6 +68,16 @@ internal static class BotHost
         services.AddSingleton<IChatCommand, AlertsCommand>();
         services.AddSingleton<IChatCommand, ConfigCommand>();
         services.AddSingleton<ICommandRouter, CommandRouter>();
+    }
+
+    /// <summary>Scheduled summaries on Quartz; the schedules themselves live in the store, so they survive restarts.</summary>
+    private static void AddSummaries(IServiceCollection services)
+    {
+        services.AddQuartz();
+        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        services.AddSingleton<SummaryComposer>();
+        services.AddTransient<SummaryJob>();
+        services.AddHostedService<SummaryScheduler>();
     }
 
     /// <summary>Without chat tokens the bot talks on the console.</summary>

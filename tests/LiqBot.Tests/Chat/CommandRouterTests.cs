@@ -68,6 +68,7 @@ public sealed class CommandRouterTests : IDisposable
 
         Assert.True(reply.IsError);
         Assert.StartsWith("Too many or too long arguments", reply.Text, StringComparison.Ordinal);
+        Assert.True((await _bot.Ask("/zones btc 1 2 3 4 5 6 7 8 9 10")).IsError);
     }
 
     [Fact]

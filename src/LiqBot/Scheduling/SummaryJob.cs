@@ -1,0 +1,57 @@
+using LiqBot.Alerts;
+using LiqBot.Market;
+using LiqBot.Storage;
+using Quartz;
+
+namespace LiqBot.Scheduling;
+
+/// <summary>
+/// Posts one chat's summary for each symbol it follows (the first symbol if none) through the
+/// outbox. The dedupe key is the scheduled fire time, so instances sharing a store post it once.
+/// </summary>
+[DisallowConcurrentExecution]
+internal sealed partial class SummaryJob(
+    ISubscriptionStore store,
+    IOutbox outbox,
+    OutboxSignal signal,
+    ISummaryLog log,
+    MarketRegistry markets,
+    SummaryComposer composer,
+    ILogger<SummaryJob> logger) : IJob
+{
+    public const string PlatformKey = "platform";
+    public const string ChatIdKey = "chatId";
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        var data = context.MergedJobDataMap;
+        var chat = new ChatAddress(data.GetString(PlatformKey)!, data.GetString(ChatIdKey)!);
+        await PostAsync(chat, context.ScheduledFireTimeUtc ?? context.FireTimeUtc, cancellationToken);
+    }
+
+    internal async Task PostAsync(ChatAddress chat, DateTimeOffset scheduledAt, CancellationToken cancellationToken)
+    {
+        var settings = await store.GetSettingsAsync(chat, cancellationToken);
+        var symbols = (await store.ListSubscriptionsAsync(chat, cancellationToken)).Where(s => !s.IsPaused).Select(s => s.Symbol).ToList();
+        if (symbols.Count == 0)
+        {
+            symbols.Add(markets.Catalog.Symbols[0]);
+        }
+
+        foreach (var market in symbols.Select(markets.Find).OfType<SymbolMarket>())
+        {
+            var (text, image, record) = await composer.ComposeAsync(chat, market, settings.Window, scheduledAt, cancellationToken);
+            var key = $"summary:{market.Symbol}:{scheduledAt.ToUnixTimeSeconds()}";
+            if (await outbox.EnqueueAsync(new OutboxEnvelope(key, chat, OutboxMessageKind.Summary, text, image.Png), cancellationToken))
+            {
+                await log.RecordAsync(record, cancellationToken);
+                LogPosted(chat.ToString(), market.Symbol);
+            }
+        }
+
+        signal.Notify();
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Summary of {Symbol} queued for {Chat}")]
+    private partial void LogPosted(string chat, string symbol);
+}
