@@ -10,6 +10,7 @@ namespace LiqBot.Benchmarks.Rendering;
 /// heatmap under 60 ms (median). Input: 600 bins x 5 tiers; 400 columns x 600 rows and ~2,000 dots.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class RenderBenchmarks
 {
     private BookSnapshot book = null!;

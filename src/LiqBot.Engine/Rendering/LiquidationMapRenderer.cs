@@ -14,7 +14,8 @@ public sealed class LiquidationMapRenderer
 {
     private readonly PngEncoding encoding;
 
-    public LiquidationMapRenderer(PngEncoding encoding = PngEncoding.Cairo)
+    /// <param name="encoding">Fast by default: Cairo's libpng writer alone exceeds the render budget (see PngEncoding).</param>
+    public LiquidationMapRenderer(PngEncoding encoding = PngEncoding.Fast)
     {
         this.encoding = encoding;
     }
