@@ -83,7 +83,7 @@ public sealed class LiquidationMapRenderer
 
             var left = geometry.X(bars.BarLow(bar));
             var width = geometry.X(bars.BarLow(bar + 1)) - left;
-            var gap = width >= 4 ? 1.0 : 0.0;
+            var gap = width >= 6 ? 1.0 : 0.0;
 
             // Tier segments keep their proportions when the whole bar is clipped at the scale top.
             var height = geometry.Baseline - geometry.BarY(total);
