@@ -8,8 +8,12 @@ namespace LiqBot.Benchmarks.Rendering;
 /// <summary>
 /// Both charts at 1280x720, PNG encoding included, with each encoder. Targets: map under 40 ms,
 /// heatmap under 60 ms (median). Input: 600 bins x 5 tiers; 400 columns x 600 rows and ~2,000 dots.
+/// In process because BenchmarkDotNet's generated project fails restore here (NU1605: Quartz pulls
+/// Microsoft.Extensions.*.Abstractions 10.0.11 over the 10.0.0 it pins), so the usual command just works.
 /// </summary>
+[InProcess]
 [MemoryDiagnoser]
+[MedianColumn]
 public class RenderBenchmarks
 {
     private BookSnapshot book = null!;

@@ -13,7 +13,8 @@ public sealed class HeatmapRenderer
 {
     private readonly PngEncoding encoding;
 
-    public HeatmapRenderer(PngEncoding encoding = PngEncoding.Cairo)
+    /// <param name="encoding">Fast by default: Cairo's libpng writer alone exceeds the render budget (see PngEncoding).</param>
+    public HeatmapRenderer(PngEncoding encoding = PngEncoding.Fast)
     {
         this.encoding = encoding;
     }

@@ -42,7 +42,7 @@ internal static class MapAnnotations
         var scale = geometry.Scale;
         canvas.SetFont(11 * scale);
 
-        foreach (var tick in AxisTicks.Between(0, geometry.BarScaleTop, 5, out _))
+        foreach (var tick in AxisTicks.Between(0, geometry.BarScaleTop, 6, out _))
         {
             var y = geometry.BarY(tick);
             canvas.Line(plot.Left, y, plot.Right, y, Theme.Grid, 1);
@@ -112,6 +112,7 @@ internal static class MapAnnotations
             taken[row].Add(extent);
             var baseline = plot.Top + ((18 + (row * 28)) * scale);
             var colour = zone.Side == PositionSide.Long ? Theme.LongCurve : Theme.ShortCurve;
+            canvas.FillRect(extent.Left + (2 * scale), baseline - (14 * scale), extent.Right - extent.Left - (4 * scale), 19 * scale, Theme.PlotBackground.WithAlpha(0.85));
             canvas.Text(text, centre, baseline, Theme.Text, TextAlign.Center);
             var left = geometry.X(Math.Max(zone.Low, geometry.Low));
             var right = geometry.X(Math.Min(zone.High, geometry.High));

@@ -1,6 +1,3 @@
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
-
 namespace LiqBot.Engine.Rendering.Cairo;
 
 /// <summary>
@@ -10,8 +7,6 @@ namespace LiqBot.Engine.Rendering.Cairo;
 /// </summary>
 internal sealed unsafe class CairoCanvas : IDisposable
 {
-    private const int WriteError = 11; // CAIRO_STATUS_WRITE_ERROR
-
     private readonly CairoSurfaceHandle surface;
     private readonly CairoContextHandle context;
 
@@ -237,45 +232,14 @@ internal sealed unsafe class CairoCanvas : IDisposable
         }
 
         CairoNative.SurfaceFlush(surface);
-        using var output = new MemoryStream(Width * Height / 4);
-        var closure = GCHandle.Alloc(output);
-        try
-        {
-            // A static [UnmanagedCallersOnly] function pointer has no delegate for the GC to collect mid-call.
-            var status = CairoNative.SurfaceWriteToPngStream(surface, &WriteChunk, GCHandle.ToIntPtr(closure));
-            if (status != CairoNative.StatusSuccess)
-            {
-                throw CairoException.ForStatus("cairo_surface_write_to_png_stream", status);
-            }
-        }
-        finally
-        {
-            closure.Free();
-        }
-
-        return output.ToArray();
+        CheckSurface("cairo_surface_flush");
+        return CairoPngWriter.Encode(surface, Width * Height / 4);
     }
 
     public void Dispose()
     {
         context.Dispose();
         surface.Dispose();
-    }
-
-    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
-    private static int WriteChunk(IntPtr closure, byte* data, uint length)
-    {
-        try
-        {
-            var output = (MemoryStream)GCHandle.FromIntPtr(closure).Target!;
-            output.Write(new ReadOnlySpan<byte>(data, checked((int)length)));
-            return CairoNative.StatusSuccess;
-        }
-        catch (Exception)
-        {
-            // An exception must not unwind through native frames; Cairo reports the write error instead.
-            return WriteError;
-        }
     }
 
     private void SetColour(Rgba colour) => CairoNative.SetSourceRgba(context, colour.R, colour.G, colour.B, colour.A);
