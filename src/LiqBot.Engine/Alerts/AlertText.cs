@@ -9,13 +9,13 @@ namespace LiqBot.Engine.Alerts;
 internal static class AlertText
 {
     public static string Proximity(string symbol, Zone zone, double price, double distancePct, DateTimeOffset time, double step) =>
-        Invariant($"{symbol} proximity: price {MarketText.Price(price, step)} is {Math.Abs(distancePct):0.00} % from the {SideName(zone.Side)} zone {Range(zone, step)} ({MarketText.Usd(zone.NotionalUsd)} est.). {Clock(time)}");
+        Invariant($"{symbol} proximity: price {MarketText.Price(price, step)} is {Math.Abs(distancePct):0.00} % from the {SideName(zone.Side)} zone {Range(zone, step)} ({MoneyFormat.Usd(zone.NotionalUsd)} est.). {Clock(time)}");
 
     public static string Sweep(string symbol, Zone zone, double sweptUsd, double realizedUsd, DateTimeOffset time, double step) =>
-        Invariant($"{symbol} sweep: price traded through the {SideName(zone.Side)} zone {Range(zone, step)}: {MarketText.Usd(sweptUsd)} est. swept, {MarketText.Usd(realizedUsd)} {(zone.Side == PositionSide.Long ? "longs" : "shorts")} liquidated (reported) in the bar. {Clock(time)}");
+        Invariant($"{symbol} sweep: price traded through the {SideName(zone.Side)} zone {Range(zone, step)}: {MoneyFormat.Usd(sweptUsd)} est. swept, {MoneyFormat.Usd(realizedUsd)} {(zone.Side == PositionSide.Long ? "longs" : "shorts")} liquidated (reported) in the bar. {Clock(time)}");
 
     public static string Cascade(string symbol, double longUsd, double shortUsd, TimeSpan window, double thresholdUsd, DateTimeOffset time) =>
-        Invariant($"{symbol} cascade: {MarketText.Usd(longUsd + shortUsd)} liquidated in {Duration(window)} (longs {MarketText.Usd(longUsd)}, shorts {MarketText.Usd(shortUsd)}), at or above the {MarketText.Usd(thresholdUsd)} threshold. {Clock(time)}");
+        Invariant($"{symbol} cascade: {MoneyFormat.Usd(longUsd + shortUsd)} liquidated in {Duration(window)} (longs {MoneyFormat.Usd(longUsd)}, shorts {MoneyFormat.Usd(shortUsd)}), at or above the {MoneyFormat.Usd(thresholdUsd)} threshold. {Clock(time)}");
 
     public static string Duration(TimeSpan span) =>
         span.TotalDays >= 1 && span.TotalDays == Math.Floor(span.TotalDays) ? $"{span.TotalDays:0}d"

@@ -2,24 +2,10 @@ using System.Globalization;
 
 namespace LiqBot.Engine.Formatting;
 
-/// <summary>Money and prices the way traders write them: $412M, $1.2B, 91.2k, -2.4 %.</summary>
+/// <summary>Prices to the precision a step needs, and signed percentages: 91.2k, 91.25k, 3,412, -2.4 %. Money is <see cref="MoneyFormat"/>.</summary>
 public static class MarketText
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
-
-    /// <summary>$850, $12.5k, $1.2M, $412M, $3.1B.</summary>
-    public static string Usd(double usd)
-    {
-        var sign = usd < 0 ? "-" : string.Empty;
-        var value = Math.Abs(usd);
-        return value switch
-        {
-            >= 1e9 => $"{sign}${Scaled(value / 1e9)}B",
-            >= 1e6 => $"{sign}${Scaled(value / 1e6)}M",
-            >= 1e3 => $"{sign}${Scaled(value / 1e3)}k",
-            _ => $"{sign}${value.ToString("0", Invariant)}",
-        };
-    }
 
     /// <summary>
     /// A price to the precision a step needs: 91.2k (step 100), 91.25k (step 50), 3,412 (step 2), 0.3512.
@@ -39,6 +25,4 @@ public static class MarketText
 
     /// <summary>A signed percentage with one decimal: -2.4 %, +3.1 %.</summary>
     public static string Percent(double percent) => percent.ToString("+0.0;-0.0;0.0", Invariant) + " %";
-
-    private static string Scaled(double value) => value >= 100 ? value.ToString("0", Invariant) : value.ToString("0.#", Invariant);
 }

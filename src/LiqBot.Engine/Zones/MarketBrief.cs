@@ -41,10 +41,10 @@ public static class MarketBrief
         }
 
         var estimate = first ? " est." : string.Empty;
-        text.Append(CultureInfo.InvariantCulture, $"{name}: densest {Range(largest[0], step)} ({MarketText.Usd(largest[0].NotionalUsd)}{estimate}, {MarketText.Percent(largest[0].DistancePct)})");
+        text.Append(CultureInfo.InvariantCulture, $"{name}: densest {Range(largest[0], step)} ({MoneyFormat.Usd(largest[0].NotionalUsd)}{estimate}, {MarketText.Percent(largest[0].DistancePct)})");
         if (largest.Count > 1)
         {
-            text.Append(CultureInfo.InvariantCulture, $", then {Range(largest[1], step)} ({MarketText.Usd(largest[1].NotionalUsd)}, {MarketText.Percent(largest[1].DistancePct)})");
+            text.Append(CultureInfo.InvariantCulture, $", then {Range(largest[1], step)} ({MoneyFormat.Usd(largest[1].NotionalUsd)}, {MarketText.Percent(largest[1].DistancePct)})");
         }
 
         text.Append(". ");

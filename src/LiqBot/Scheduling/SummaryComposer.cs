@@ -60,5 +60,5 @@ internal sealed class SummaryComposer(ChartService charts, ISummaryLog log)
         zone.Side == PositionSide.Long ? Math.Min(before, now) <= zone.Low : Math.Max(before, now) >= zone.High;
 
     private static string Describe(Zone zone, double step) =>
-        $"{(zone.Side == PositionSide.Long ? "long" : "short")} {MarketText.Price(zone.Low, step)}-{MarketText.Price(zone.High, step)} ({MarketText.Usd(zone.NotionalUsd)})";
+        $"{(zone.Side == PositionSide.Long ? "long" : "short")} {MarketText.Price(zone.Low, step)}-{MarketText.Price(zone.High, step)} ({MoneyFormat.Usd(zone.NotionalUsd)})";
 }

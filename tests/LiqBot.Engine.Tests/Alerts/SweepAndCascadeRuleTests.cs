@@ -18,7 +18,7 @@ public sealed class SweepAndCascadeRuleTests
         Assert.Equal(AlertKinds.Sweep, sweep.Kind);
         Assert.Equal(PositionSide.Long, sweep.Side);
         Assert.Equal([7L], sweep.SubscriberIds);
-        Assert.Contains("through the long zone 90.5k-90.6k: $100M est. swept, $3M longs liquidated (reported) in the bar.", sweep.Text, StringComparison.Ordinal);
+        Assert.Contains("through the long zone 90.5k-90.6k: $100M est. swept, $3.0M longs liquidated (reported) in the bar.", sweep.Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -36,7 +36,7 @@ public sealed class SweepAndCascadeRuleTests
 
         Assert.Empty(rules.OnLiquidation(new RealizedLiquidation(AlertFixture.Minute(10), PositionSide.Long, 95_000, 10_000_000)));
         var cascade = Assert.Single(rules.OnLiquidation(new RealizedLiquidation(AlertFixture.Minute(15), PositionSide.Short, 95_000, 7_000_000)));
-        Assert.Equal("BTCUSDT cascade: $17M liquidated in 30m (longs $10M, shorts $7M), at or above the $16M threshold. 2026-06-01 00:15 UTC", cascade.Text);
+        Assert.Equal("BTCUSDT cascade: $17.0M liquidated in 30m (longs $10.0M, shorts $7.0M), at or above the $16.0M threshold. 2026-06-01 00:15 UTC", cascade.Text);
 
         Assert.Empty(rules.OnLiquidation(new RealizedLiquidation(AlertFixture.Minute(20), PositionSide.Long, 95_000, 5_000_000)));
         Assert.Empty(rules.OnLiquidation(new RealizedLiquidation(AlertFixture.Minute(56), PositionSide.Long, 95_000, 100_000))); // calm, within cooldown

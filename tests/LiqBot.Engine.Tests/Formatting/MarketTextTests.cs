@@ -5,15 +5,6 @@ namespace LiqBot.Engine.Tests.Formatting;
 public sealed class MarketTextTests
 {
     [Theory]
-    [InlineData(412_345_678, "$412M")]
-    [InlineData(1_234_567, "$1.2M")]
-    [InlineData(3_100_000_000, "$3.1B")]
-    [InlineData(12_500, "$12.5k")]
-    [InlineData(850, "$850")]
-    [InlineData(-2_000_000, "-$2M")]
-    public void Usd_WritesMoneyTheWayTradersDo(double usd, string expected) => Assert.Equal(expected, MarketText.Usd(usd));
-
-    [Theory]
     [InlineData(91_234, 100, "91.2k")]
     [InlineData(91_250, 50, "91.25k")]
     [InlineData(3_412, 2, "3,412")]
