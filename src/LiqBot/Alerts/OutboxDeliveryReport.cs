@@ -3,33 +3,37 @@ using LiqBot.Storage;
 
 namespace LiqBot.Alerts;
 
-/// <summary>Turns what a sender reports into outbox and subscription changes.</summary>
+/// <summary>
+/// Turns what a sender reports into outbox and subscription changes. These writes ignore the
+/// caller's cancellation: once a chat has accepted a message, failing to record it because the
+/// host is stopping would send it again after the restart.
+/// </summary>
 internal sealed partial class OutboxDeliveryReport(IOutbox outbox, ISubscriptionStore store, TimeProvider time, ILogger<OutboxDeliveryReport> logger) : IDeliveryReport
 {
-    public Task SentAsync(OutboxMessage message, CancellationToken cancellationToken) => outbox.MarkSentAsync(message.Id, cancellationToken);
+    public Task SentAsync(OutboxMessage message, CancellationToken cancellationToken) => outbox.MarkSentAsync(message.Id, CancellationToken.None);
 
     public Task RetryLaterAsync(OutboxMessage message, TimeSpan delay, string reason, CancellationToken cancellationToken) =>
-        outbox.RescheduleAsync(message.Id, time.GetUtcNow() + delay, reason, cancellationToken);
+        outbox.RescheduleAsync(message.Id, time.GetUtcNow() + delay, reason, CancellationToken.None);
 
     public async Task ChatUnavailableAsync(OutboxMessage message, string reason, CancellationToken cancellationToken)
     {
         LogChatPaused(message.Chat.ToString(), reason);
-        await store.PauseChatAsync(message.Chat, reason, cancellationToken);
-        await outbox.MarkFailedAsync(message.Id, reason, cancellationToken);
+        await store.PauseChatAsync(message.Chat, reason, CancellationToken.None);
+        await outbox.MarkFailedAsync(message.Id, reason, CancellationToken.None);
     }
 
     public async Task ChatMovedAsync(OutboxMessage message, string newChatId, CancellationToken cancellationToken)
     {
         var moved = new ChatAddress(message.Chat.Platform, newChatId);
         LogChatMoved(message.Chat.ToString(), moved.ToString());
-        await store.MoveChatAsync(message.Chat, moved, cancellationToken);
-        await outbox.RescheduleAsync(message.Id, time.GetUtcNow(), "chat moved to " + moved, cancellationToken);
+        await store.MoveChatAsync(message.Chat, moved, CancellationToken.None);
+        await outbox.RescheduleAsync(message.Id, time.GetUtcNow(), "chat moved to " + moved, CancellationToken.None);
     }
 
     public Task FailedAsync(OutboxMessage message, string reason, CancellationToken cancellationToken)
     {
         LogFailed(message.Id, message.Chat.ToString(), reason);
-        return outbox.MarkFailedAsync(message.Id, reason, cancellationToken);
+        return outbox.MarkFailedAsync(message.Id, reason, CancellationToken.None);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Chat {Chat} paused: {Reason}")]

@@ -18,28 +18,38 @@ internal sealed partial class OutboxDispatchWorker(
     TimeProvider time,
     ILogger<OutboxDispatchWorker> logger) : BackgroundService
 {
+    // Cancels sends only when the drain runs out of time: a batch in flight at shutdown is finished,
+    // since a message claimed and abandoned stays leased and would wait for the next start.
+    private readonly CancellationTokenSource _sending = new();
+
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(senders.Select(sender => DispatchLoopAsync(sender, stoppingToken)));
 
-    /// <summary>Graceful shutdown: stops the loops, then sends what is already due, within Outbox:DrainTimeout.</summary>
+    /// <summary>Graceful shutdown: the loops finish their batch, then what is already due is sent, within Outbox:DrainTimeout.</summary>
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
+        _sending.CancelAfter(options.Value.DrainTimeout);
+        await using var hostGaveUp = cancellationToken.Register(_sending.Cancel);
         await base.StopAsync(cancellationToken);
-        using var drain = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        drain.CancelAfter(options.Value.DrainTimeout);
         try
         {
             foreach (var sender in senders)
             {
-                while (await DispatchOnceAsync(sender, drain.Token) > 0)
+                while (await DispatchOnceAsync(sender, _sending.Token) > 0)
                 {
                 }
             }
         }
-        catch (Exception e) when (e is OperationCanceledException || drain.IsCancellationRequested)
+        catch (OperationCanceledException)
         {
             LogDrainIncomplete(options.Value.DrainTimeout);
         }
+    }
+
+    public override void Dispose()
+    {
+        _sending.Dispose();
+        base.Dispose();
     }
 
     /// <summary>One pass: claims a batch and sends it; returns how many were claimed.</summary>
@@ -68,7 +78,7 @@ internal sealed partial class OutboxDispatchWorker(
         {
             try
             {
-                if (await DispatchOnceAsync(sender, stoppingToken) == 0)
+                if (await DispatchOnceAsync(sender, _sending.Token) == 0)
                 {
                     await signal.WaitAsync(options.Value.IdlePoll, time, stoppingToken);
                 }
