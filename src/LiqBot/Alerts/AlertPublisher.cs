@@ -1,10 +1,11 @@
 using LiqBot.Engine.Alerts;
+using LiqBot.Operations;
 using LiqBot.Storage;
 
 namespace LiqBot.Alerts;
 
 /// <summary>Puts each alert into the outbox once per subscribed chat, keyed so no chat gets it twice.</summary>
-internal sealed partial class AlertPublisher(IOutbox outbox, OutboxSignal signal, AlertAudience audience, ILogger<AlertPublisher> logger)
+internal sealed partial class AlertPublisher(IOutbox outbox, OutboxSignal signal, AlertAudience audience, BotMetrics metrics, ILogger<AlertPublisher> logger)
 {
     public async Task PublishAsync(IReadOnlyList<Alert> alerts, CancellationToken cancellationToken)
     {
@@ -16,6 +17,7 @@ internal sealed partial class AlertPublisher(IOutbox outbox, OutboxSignal signal
                 if (audience.ChatOf(id) is { } chat && await outbox.EnqueueAsync(new OutboxEnvelope(alert.DedupeKey, chat, OutboxMessageKind.Alert, alert.Text), cancellationToken))
                 {
                     queued++;
+                    metrics.AlertQueued();
                 }
             }
 

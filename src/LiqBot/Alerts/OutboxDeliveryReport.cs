@@ -1,4 +1,5 @@
 using LiqBot.Chat;
+using LiqBot.Operations;
 using LiqBot.Storage;
 
 namespace LiqBot.Alerts;
@@ -8,16 +9,24 @@ namespace LiqBot.Alerts;
 /// caller's cancellation: once a chat has accepted a message, failing to record it because the
 /// host is stopping would send it again after the restart.
 /// </summary>
-internal sealed partial class OutboxDeliveryReport(IOutbox outbox, ISubscriptionStore store, TimeProvider time, ILogger<OutboxDeliveryReport> logger) : IDeliveryReport
+internal sealed partial class OutboxDeliveryReport(IOutbox outbox, ISubscriptionStore store, BotMetrics metrics, TimeProvider time, ILogger<OutboxDeliveryReport> logger) : IDeliveryReport
 {
-    public Task SentAsync(OutboxMessage message, CancellationToken cancellationToken) => outbox.MarkSentAsync(message.Id, CancellationToken.None);
+    public Task SentAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        metrics.MessageSent();
+        return outbox.MarkSentAsync(message.Id, CancellationToken.None);
+    }
 
-    public Task RetryLaterAsync(OutboxMessage message, TimeSpan delay, string reason, CancellationToken cancellationToken) =>
-        outbox.RescheduleAsync(message.Id, time.GetUtcNow() + delay, reason, CancellationToken.None);
+    public Task RetryLaterAsync(OutboxMessage message, TimeSpan delay, string reason, CancellationToken cancellationToken)
+    {
+        metrics.MessageRetried(rateLimited: reason.Contains("429", StringComparison.Ordinal));
+        return outbox.RescheduleAsync(message.Id, time.GetUtcNow() + delay, reason, CancellationToken.None);
+    }
 
     public async Task ChatUnavailableAsync(OutboxMessage message, string reason, CancellationToken cancellationToken)
     {
         LogChatPaused(message.Chat.ToString(), reason);
+        metrics.MessageFailed();
         await store.PauseChatAsync(message.Chat, reason, CancellationToken.None);
         await outbox.MarkFailedAsync(message.Id, reason, CancellationToken.None);
     }
@@ -33,6 +42,7 @@ internal sealed partial class OutboxDeliveryReport(IOutbox outbox, ISubscription
     public Task FailedAsync(OutboxMessage message, string reason, CancellationToken cancellationToken)
     {
         LogFailed(message.Id, message.Chat.ToString(), reason);
+        metrics.MessageFailed();
         return outbox.MarkFailedAsync(message.Id, reason, CancellationToken.None);
     }
 

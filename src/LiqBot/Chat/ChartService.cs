@@ -11,9 +11,12 @@ internal sealed class ChartService
     private readonly LiquidationMapRenderer _map = new();
     private readonly HeatmapRenderer _heatmap = new();
     private long _renderMilliseconds;
+    private long _renders;
 
     /// <summary>Milliseconds spent rendering, for /metrics.</summary>
     public long RenderMilliseconds => Interlocked.Read(ref _renderMilliseconds);
+
+    public long Renders => Interlocked.Read(ref _renders);
 
     public ChatImage Map(BookSnapshot book, IReadOnlyList<Zone> zones) =>
         Timed(() => new ChatImage($"liqmap-{book.Symbol}-{book.Window.Name}.png", _map.Render(book, zones, RenderSize.Default)));
@@ -26,6 +29,7 @@ internal sealed class ChartService
         var started = Stopwatch.GetTimestamp();
         var image = render();
         Interlocked.Add(ref _renderMilliseconds, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        Interlocked.Increment(ref _renders);
         return image;
     }
 }

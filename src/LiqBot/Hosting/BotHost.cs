@@ -3,6 +3,7 @@ using LiqBot.Chat;
 using LiqBot.Chat.Commands;
 using LiqBot.Chat.Console;
 using LiqBot.Market;
+using LiqBot.Operations;
 using LiqBot.Scheduling;
 using LiqBot.Storage;
 using LiqBot.Workers;
@@ -49,6 +50,9 @@ internal static class BotHost
         AddCommands(services);
         AddConsoleChat(services, input, output, configuration);
 
+        services.AddSingleton<BotMetrics>();
+        services.AddOptions<OperationsOptions>().Bind(configuration.GetSection(OperationsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddHostedService<OperationsEndpointWorker>();
         AddSummaries(services);
         services.AddHostedService<MarketWorker>();
         services.AddHostedService<FeedStatusWorker>();

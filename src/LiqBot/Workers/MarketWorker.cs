@@ -3,6 +3,7 @@ using LiqBot.Engine.Alerts;
 using LiqBot.Engine.Market;
 using LiqBot.Exchanges;
 using LiqBot.Market;
+using LiqBot.Operations;
 
 namespace LiqBot.Workers;
 
@@ -17,6 +18,7 @@ internal sealed partial class MarketWorker(
     AlertPublisher publisher,
     SubscriptionChanges changes,
     FeedCompletion completion,
+    BotMetrics metrics,
     TimeProvider time,
     ILogger<MarketWorker> logger) : BackgroundService
 {
@@ -57,6 +59,7 @@ internal sealed partial class MarketWorker(
             await audience.ReloadAsync(markets, cancellationToken);
         }
 
+        metrics.MarketEvent(marketEvent.Time);
         if (markets.Find(marketEvent.Symbol) is not { } market)
         {
             return;
