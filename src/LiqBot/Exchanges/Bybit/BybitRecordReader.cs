@@ -13,30 +13,13 @@ internal static class BybitRecordReader
         var bad = false;
         while (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
         {
-            long time = -1;
-            int side = 0;
-            double? size = null, price = null;
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-            {
-                var key = Key(ref reader);
-                reader.Read();
-                switch (key)
-                {
-                    case (byte)'T': time = BybitNumbers.ReadInt64(ref reader); break;
-                    case (byte)'S': side = Side(ref reader); break;
-                    case (byte)'v': size = BybitNumbers.ReadDouble(ref reader); break;
-                    case (byte)'p': price = BybitNumbers.ReadDouble(ref reader); break;
-                    default: reader.Skip(); break;
-                }
-            }
-
-            if (time < 0 || side == 0 || size is null || price is null)
+            if (!TryReadRecord(ref reader, out var record))
             {
                 bad = true;
                 continue;
             }
 
-            handler.OnTrade(symbol, new PublicTrade(DateTimeOffset.FromUnixTimeMilliseconds(time), price.Value, size.Value, side > 0));
+            handler.OnTrade(symbol, new PublicTrade(record.Time, record.Price, record.Size, record.BuySide));
         }
 
         return bad ? BybitFrameInfo.Malformed : BybitFrameInfo.Data;
@@ -48,33 +31,15 @@ internal static class BybitRecordReader
         var bad = false;
         while (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
         {
-            long time = -1;
-            int side = 0;
-            double? size = null, price = null;
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-            {
-                var key = Key(ref reader);
-                reader.Read();
-                switch (key)
-                {
-                    case (byte)'T': time = BybitNumbers.ReadInt64(ref reader); break;
-                    case (byte)'S': side = Side(ref reader); break;
-                    case (byte)'v': size = BybitNumbers.ReadDouble(ref reader); break;
-                    case (byte)'p': price = BybitNumbers.ReadDouble(ref reader); break;
-                    default: reader.Skip(); break;
-                }
-            }
-
-            if (time < 0 || side == 0 || size is null || price is null)
+            if (!TryReadRecord(ref reader, out var record))
             {
                 bad = true;
                 continue;
             }
 
             // allLiquidation's S is the position side: Buy means a long was liquidated.
-            var position = side > 0 ? PositionSide.Long : PositionSide.Short;
-            var liquidation = new RealizedLiquidation(DateTimeOffset.FromUnixTimeMilliseconds(time), position, price.Value, price.Value * size.Value);
-            handler.OnLiquidation(symbol, liquidation);
+            var position = record.BuySide ? PositionSide.Long : PositionSide.Short;
+            handler.OnLiquidation(symbol, new RealizedLiquidation(record.Time, position, record.Price, record.Price * record.Size));
         }
 
         return bad ? BybitFrameInfo.Malformed : BybitFrameInfo.Data;
@@ -137,4 +102,31 @@ internal static class BybitRecordReader
     /// <summary>+1 for "Buy", -1 for "Sell", 0 otherwise.</summary>
     private static int Side(ref Utf8JsonReader reader) =>
         reader.ValueTextEquals("Buy"u8) ? 1 : reader.ValueTextEquals("Sell"u8) ? -1 : 0;
+
+    /// <summary>Reads one record object; trades and liquidations share the keys T (ms), S (Buy/Sell), v (size), p (price).</summary>
+    private static bool TryReadRecord(ref Utf8JsonReader reader, out SidedRecord record)
+    {
+        long time = -1;
+        var side = 0;
+        double? size = null, price = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var key = Key(ref reader);
+            reader.Read();
+            switch (key)
+            {
+                case (byte)'T': time = BybitNumbers.ReadInt64(ref reader); break;
+                case (byte)'S': side = Side(ref reader); break;
+                case (byte)'v': size = BybitNumbers.ReadDouble(ref reader); break;
+                case (byte)'p': price = BybitNumbers.ReadDouble(ref reader); break;
+                default: reader.Skip(); break;
+            }
+        }
+
+        var complete = time >= 0 && side != 0 && size is not null && price is not null;
+        record = complete ? new SidedRecord(DateTimeOffset.FromUnixTimeMilliseconds(time), side > 0, size!.Value, price!.Value) : default;
+        return complete;
+    }
+
+    private readonly record struct SidedRecord(DateTimeOffset Time, bool BuySide, double Size, double Price);
 }
