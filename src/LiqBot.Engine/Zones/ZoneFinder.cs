@@ -9,7 +9,8 @@ namespace LiqBot.Engine.Zones;
 /// </summary>
 public static class ZoneFinder
 {
-    private const int MinBinsForBackground = 4;
+    // Fewer non-empty bins than this (a young book: a few bars times five tiers) are no background to stand out from.
+    private const int MinBinsForBackground = 10;
 
     /// <summary>The largest zones of each side (longs first), each side largest first.</summary>
     public static IReadOnlyList<Zone> Find(BookSnapshot book, ZoneOptions? options = null)

@@ -1,0 +1,72 @@
+using System.Text;
+using System.Text.Json;
+using LiqBot.Exchanges.Replay;
+using LiqBot.Fakes.Bybit;
+using LiqBot.Tests.TestSupport;
+
+namespace LiqBot.Tests.Cli;
+
+/// <summary>The data verbs take a recording as readily as a bar CSV: same decoder and aggregator as the live feed.</summary>
+public sealed class RecordingDataFileTests : IDisposable
+{
+    private readonly TempDirectory _folder = new();
+
+    [Fact]
+    public async Task Zones_OnARecording_BuildsTheMapFromItsMinuteBars()
+    {
+        var path = _folder.File("btc.jsonl.gz");
+        await WriteRecordingAsync(path);
+
+        var run = await CliRun.Of("zones", "--data", path, "--symbol", "BTCUSDT", "--window", "12h", "--json");
+
+        Assert.Equal(0, run.ExitCode);
+        using var json = JsonDocument.Parse(run.Stdout);
+        Assert.Equal(100_050, json.RootElement.GetProperty("price").GetDouble());
+        var zones = json.RootElement.GetProperty("zones").EnumerateArray().ToList();
+        Assert.Contains(zones, z => z.GetProperty("side").GetString() == "long" && z.GetProperty("low").GetDouble() < 100_000);
+        Assert.Contains(zones, z => z.GetProperty("side").GetString() == "short" && z.GetProperty("high").GetDouble() > 100_050);
+    }
+
+    [Fact]
+    public async Task Render_OnARecording_WritesTheHeatmap()
+    {
+        var path = _folder.File("btc.jsonl.gz");
+        await WriteRecordingAsync(path);
+
+        var run = await CliRun.Of("render", "--data", path, "--kind", "heatmap", "--window", "12h", "--out", _folder.File("h.png"));
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.True(new FileInfo(_folder.File("h.png")).Length > 1_000);
+    }
+
+    [Fact]
+    public async Task Zones_OnATruncatedRecording_ExitsTwo()
+    {
+        var path = _folder.File("broken.jsonl.gz");
+        await File.WriteAllBytesAsync(path, [0x1f, 0x8b, 0x08, 0x00, 0x01]);
+
+        var run = await CliRun.Of("zones", "--data", path);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Single(run.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    public void Dispose() => _folder.Dispose();
+
+    /// <summary>Ten minutes of trades at 100,000 with open interest rising every minute, and one liquidation.</summary>
+    private static async Task WriteRecordingAsync(string path)
+    {
+        const long t0 = 1_780_000_020_000;
+        await using var writer = new RecordingWriter(path);
+        for (var minute = 0; minute <= 10; minute++)
+        {
+            var t = t0 + (minute * 60_000);
+            var openInterest = 1_000 + (minute * 50.0);
+            await writer.WriteAsync(t, Encoding.UTF8.GetBytes(FakeBybitFrames.TickerSnapshot("BTCUSDT", t, 100_000, openInterest, openInterest * 100_000)));
+            await writer.WriteAsync(t + 1_000, Encoding.UTF8.GetBytes(FakeBybitFrames.Trade("BTCUSDT", t + 1_000, true, 0.5, 100_000 + (minute % 2 * 50))));
+            await writer.WriteAsync(t + 2_000, Encoding.UTF8.GetBytes(FakeBybitFrames.Trade("BTCUSDT", t + 2_000, false, 0.5, 100_050)));
+        }
+
+        await writer.WriteAsync(t0 + 3_000, Encoding.UTF8.GetBytes(FakeBybitFrames.Liquidation("BTCUSDT", t0 + 3_000, true, 2, 99_900)));
+    }
+}
