@@ -4,21 +4,24 @@ namespace LiqBot.Chat.Telegram;
 
 /// <summary>
 /// Telegram's published limits, shared by everything that posts: a global rate with sends spread
-/// evenly, one rate per chat, a per-minute rate per group (negative chat id), and a global pause
-/// after a 429. Timing comes from the TimeProvider only.
+/// evenly (a burst of a few at most), one rate per chat, a per-minute rate per group (negative
+/// chat id), and a global pause after a 429. Timing comes from the TimeProvider only.
 /// </summary>
 internal sealed class TelegramRateLimiter
 {
     private const int PruneEvery = 4096;
+    private const int MaxBurst = 5;
 
     private readonly Lock _gate = new();
     private readonly TimeProvider _time;
     private readonly TelegramOptions _options;
     private readonly SlidingWindowLimit _global;
     private readonly TimeSpan _spacing;
+    private readonly TimeSpan _burstTolerance;
     private readonly Dictionary<long, SlidingWindowLimit> _chats = [];
     private readonly Dictionary<long, SlidingWindowLimit> _groups = [];
-    private DateTimeOffset _nextStart = DateTimeOffset.MinValue;
+    // When the next send would be due if sends were spread exactly evenly (GCRA's theoretical arrival time).
+    private DateTimeOffset _evenlyDue = DateTimeOffset.MinValue;
     private DateTimeOffset _pausedUntil = DateTimeOffset.MinValue;
     private TaskCompletionSource _changed = NewSignal();
     private int _startsSincePrune;
@@ -29,6 +32,7 @@ internal sealed class TelegramRateLimiter
         _time = time;
         _global = new SlidingWindowLimit(_options.GlobalPerSecond, TimeSpan.FromSeconds(1));
         _spacing = TimeSpan.FromSeconds(1) / _options.GlobalPerSecond;
+        _burstTolerance = _spacing * (Math.Min(MaxBurst, _options.GlobalPerSecond) - 1);
     }
 
     /// <summary>Completes the next time a send answers or a pause is set: a moment when a blocked send may become possible.</summary>
@@ -49,7 +53,7 @@ internal sealed class TelegramRateLimiter
         lock (_gate)
         {
             var now = _time.GetUtcNow();
-            var globalWait = Max(_pausedUntil - now, _nextStart - now, _global.WaitFor(now));
+            var globalWait = Max(_pausedUntil - now, _evenlyDue - now - _burstTolerance, _global.WaitFor(now));
             if (globalWait > TimeSpan.Zero)
             {
                 return TelegramRateDecision.Blocked(globalWait, global: true);
@@ -66,7 +70,7 @@ internal sealed class TelegramRateLimiter
             _global.Start();
             chat.Start();
             group?.Start();
-            _nextStart = now + _spacing;
+            _evenlyDue = (_evenlyDue > now ? _evenlyDue : now) + _spacing;
             if (++_startsSincePrune >= PruneEvery)
             {
                 Prune(now);
