@@ -47,8 +47,9 @@ internal sealed partial class TelegramPollingWorker(
                 LogTokenRejected();
                 return;
             }
-            catch (Exception e) when (e is TelegramApiException or TelegramNetworkException)
+            catch (Exception e) when (e is not OperationCanceledException)
             {
+                // 409, 429, 5xx, network, or an answer that would not parse: log, back off, poll again.
                 failures++;
                 if (!await BackOffAsync(e, failures, stoppingToken))
                 {

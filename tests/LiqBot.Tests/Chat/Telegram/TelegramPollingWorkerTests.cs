@@ -115,6 +115,17 @@ public sealed class TelegramPollingWorkerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CommandInAForumTopic_IsAnsweredInThatTopic()
+    {
+        await _harness.StartWorkerAsync();
+
+        Server.EnqueueMessage(TelegramPollingHarness.GroupId, "supergroup", TelegramPollingHarness.UserId, "/echo@LiqBot topic", threadId: 77);
+
+        await Eventually.TrueAsync(() => Server.SentCount == 1, Bound, "the answer");
+        Assert.Equal(77, Server.Sent.Single().MessageThreadId);
+    }
+
+    [Fact]
     public async Task ReplyLongerThanACaption_SendsThePhotoThenTheRestAsText()
     {
         await _harness.StartWorkerAsync();
