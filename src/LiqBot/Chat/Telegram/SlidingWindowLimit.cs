@@ -1,0 +1,50 @@
+namespace LiqBot.Chat.Telegram;
+
+/// <summary>
+/// At most Limit sends in any Window. A send holds its place from the moment it starts until one
+/// window after its answer came back: the server counted it somewhere in between, so however the
+/// network delays or reorders requests, the server never sees more than Limit in a window.
+/// Not thread-safe; <see cref="TelegramRateLimiter"/> guards it.
+/// </summary>
+internal sealed class SlidingWindowLimit(int limit, TimeSpan window)
+{
+    // Answer times, oldest first: the clock does not go back, so appending keeps them sorted.
+    private readonly Queue<DateTimeOffset> _answered = new();
+    private int _inFlight;
+
+    public bool IsIdle(DateTimeOffset now)
+    {
+        Expire(now);
+        return _inFlight == 0 && _answered.Count == 0;
+    }
+
+    /// <summary>Zero when a send may start now; else how long until one may (<see cref="TimeSpan.MaxValue"/>: when a send in flight answers).</summary>
+    public TimeSpan WaitFor(DateTimeOffset now)
+    {
+        Expire(now);
+        var over = _inFlight + _answered.Count - limit;
+        if (over < 0)
+        {
+            return TimeSpan.Zero;
+        }
+
+        // The (over+1)-th oldest answer has to leave the window; in-flight sends have no answer time yet.
+        return over < _answered.Count ? _answered.ElementAt(over) + window - now : TimeSpan.MaxValue;
+    }
+
+    public void Start() => _inFlight++;
+
+    public void Answered(DateTimeOffset now)
+    {
+        _inFlight--;
+        _answered.Enqueue(now);
+    }
+
+    private void Expire(DateTimeOffset now)
+    {
+        while (_answered.Count > 0 && _answered.Peek() + window <= now)
+        {
+            _answered.Dequeue();
+        }
+    }
+}

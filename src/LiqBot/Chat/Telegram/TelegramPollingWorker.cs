@@ -1,0 +1,170 @@
+using LiqBot.Storage;
+using Microsoft.Extensions.Options;
+
+namespace LiqBot.Chat.Telegram;
+
+/// <summary>
+/// Receives commands by getUpdates long polling and answers them. An update is confirmed (the
+/// offset moves past it) only after it was handled, one at a time, and a stop lets the update in
+/// hand finish and confirms it, so across a restart none is lost and none is handled twice.
+/// </summary>
+internal sealed partial class TelegramPollingWorker(
+    TelegramBotClient client,
+    ICommandRouter router,
+    TelegramReplySender replies,
+    TelegramAdminCheck admins,
+    IOptions<TelegramOptions> options,
+    TimeProvider time,
+    ILogger<TelegramPollingWorker> logger) : BackgroundService
+{
+    private const int UpdatesPerPoll = 100;
+    private static readonly TimeSpan HandlingTimeout = TimeSpan.FromMinutes(2);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var botName = await TelegramStartup.PrepareAsync(client, router.Commands, options.Value, time, logger, stoppingToken);
+        if (botName is null)
+        {
+            return;
+        }
+
+        long? offset = null;
+        var failures = 0;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            IReadOnlyList<TelegramUpdate> updates;
+            try
+            {
+                updates = await client.GetUpdatesAsync(offset, UpdatesPerPoll, options.Value.PollTimeout, stoppingToken);
+                failures = 0;
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (TelegramApiException e) when (e.ErrorCode == 401)
+            {
+                LogTokenRejected();
+                return;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // 409, 429, 5xx, network, or an answer that would not parse: log, back off, poll again.
+                failures++;
+                if (!await BackOffAsync(e, failures, stoppingToken))
+                {
+                    break;
+                }
+
+                continue;
+            }
+
+            foreach (var update in updates)
+            {
+                if (stoppingToken.IsCancellationRequested)
+                {
+                    break;
+                }
+
+                await HandleAsync(update, botName);
+                offset = update.UpdateId + 1;
+            }
+        }
+
+        await ConfirmAsync(offset);
+    }
+
+    private async Task<bool> BackOffAsync(Exception error, int failures, CancellationToken stoppingToken)
+    {
+        TimeSpan delay;
+        if (error is TelegramApiException { ErrorCode: 409 })
+        {
+            delay = TelegramWaits.Backoff(failures, TimeSpan.FromSeconds(5), TimeSpan.FromMinutes(2));
+            LogConflict(delay.TotalSeconds);
+        }
+        else
+        {
+            delay = (error as TelegramApiException)?.RetryAfter ?? TelegramWaits.Backoff(failures, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1));
+            LogPollFailed(error.Message, delay.TotalSeconds);
+        }
+
+        try
+        {
+            await Task.Delay(delay, time, stoppingToken);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    // A failing update is logged and passed over: retrying it forever would stop every chat's commands.
+    private async Task HandleAsync(TelegramUpdate update, string botName)
+    {
+        if (update.Message is not { } message
+            || TelegramCommandParser.Parse(message, botName, options.Value.MaxArgumentsLength) is not { } command)
+        {
+            return;
+        }
+
+        // Not the stopping token: a command in hand is answered even while the host stops, so it is never half done.
+        using var handling = new CancellationTokenSource(HandlingTimeout, time);
+        try
+        {
+            var replyTo = new TelegramReplyTarget(message.MessageId, message.IsTopicMessage == true ? message.MessageThreadId : null);
+            var reply = command.ArgumentsTooLong
+                ? ChatReply.Error($"That is too long: at most {options.Value.MaxArgumentsLength} characters after the command.")
+                : await router.HandleAsync(ToRequest(message, command), handling.Token);
+            await replies.SendAsync(message.Chat.Id, replyTo, reply, handling.Token);
+            LogHandled(command.Name, message.Chat.Id);
+        }
+        catch (Exception e)
+        {
+            LogHandlingFailed(e, command.Name, message.Chat.Id, update.UpdateId);
+        }
+    }
+
+    private ChatRequest ToRequest(TelegramMessage message, TelegramCommand command) => new(
+        new ChatAddress(ChatPlatforms.Telegram, message.Chat.Id.ToString()),
+        (message.From?.Id ?? message.SenderChat?.Id ?? message.Chat.Id).ToString(),
+        command.Name,
+        command.Arguments,
+        admins.For(message));
+
+    // getUpdates with the next offset confirms what was handled; otherwise the next instance would get it again.
+    private async Task ConfirmAsync(long? offset)
+    {
+        if (offset is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await client.GetUpdatesAsync(offset, 1, TimeSpan.Zero, CancellationToken.None);
+        }
+        catch (Exception e) when (e is TelegramApiException or TelegramNetworkException)
+        {
+            LogConfirmFailed(offset.Value, e.Message);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Telegram rejected the bot token (401 Unauthorized): Telegram polling stopped. Set Telegram__Token to the token BotFather gave")]
+    private partial void LogTokenRejected();
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Telegram getUpdates conflict (409): another instance is polling with this bot token, or a webhook is set. Only one may run; retrying in {Seconds:0} s")]
+    private partial void LogConflict(double seconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram getUpdates failed ({Reason}); retrying in {Seconds:0.#} s")]
+    private partial void LogPollFailed(string reason, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Telegram /{Command} in chat {ChatId} answered")]
+    private partial void LogHandled(string command, long chatId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Telegram /{Command} in chat {ChatId} (update {UpdateId}) failed; skipped")]
+    private partial void LogHandlingFailed(Exception exception, string command, long chatId, long updateId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not confirm Telegram updates before {Offset} ({Reason}); the next start may see them again")]
+    private partial void LogConfirmFailed(long offset, string reason);
+}

@@ -1,0 +1,53 @@
+using System.Net;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace LiqBot.Chat.Telegram;
+
+internal static class TelegramServiceCollectionExtensions
+{
+    public const string HttpClientKey = "telegram";
+
+    /// <summary>True when a bot token is configured (Telegram:Token), i.e. when the host should add Telegram at all.</summary>
+    public static bool HasTelegramToken(this IConfiguration configuration) =>
+        !string.IsNullOrWhiteSpace(configuration[TelegramOptions.Section + ":Token"]);
+
+    /// <summary>
+    /// Registers Telegram: the options (section "Telegram", validated on start), the Bot API client on
+    /// its own HttpClient (not the logging IHttpClientFactory one: request addresses carry the token),
+    /// the shared rate limiter, <see cref="TelegramChatSender"/> as an <see cref="IChatSender"/> for the
+    /// outbox dispatcher, and <see cref="TelegramPollingWorker"/> as a hosted service. Needs an
+    /// <see cref="ICommandRouter"/> registered by the host.
+    /// </summary>
+    public static IServiceCollection AddLiqBotTelegram(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<TelegramOptions>()
+            .Bind(configuration.GetSection(TelegramOptions.Section))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TelegramOptions>, TelegramOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddLogging();
+
+        services.TryAddKeyedSingleton(HttpClientKey, (_, _) => new HttpClient(new SocketsHttpHandler
+        {
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            AutomaticDecompression = DecompressionMethods.All,
+        })
+        {
+            // Each call has its own deadline (the poll timeout or Telegram:RequestTimeout) on the TimeProvider.
+            Timeout = Timeout.InfiniteTimeSpan,
+        });
+        services.TryAddSingleton(provider => new TelegramBotClient(
+            provider.GetRequiredKeyedService<HttpClient>(HttpClientKey),
+            provider.GetRequiredService<IOptions<TelegramOptions>>(),
+            provider.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<TelegramRateLimiter>();
+        services.TryAddSingleton<TelegramReplySender>();
+        services.TryAddSingleton<TelegramAdminCheck>();
+        services.TryAddSingleton<TelegramChatSender>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IChatSender, TelegramChatSender>(provider => provider.GetRequiredService<TelegramChatSender>()));
+        services.AddHostedService<TelegramPollingWorker>();
+        return services;
+    }
+}

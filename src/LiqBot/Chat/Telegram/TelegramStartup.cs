@@ -1,0 +1,58 @@
+using System.Text.RegularExpressions;
+
+namespace LiqBot.Chat.Telegram;
+
+/// <summary>What the poller does once before polling: learn its own username (getMe) and publish the command menu (setMyCommands).</summary>
+internal static partial class TelegramStartup
+{
+    /// <summary>The bot's username, or null when Telegram rejected the token (polling must not start).</summary>
+    public static async Task<string?> PrepareAsync(
+        TelegramBotClient client, IReadOnlyList<CommandDescriptor> commands, TelegramOptions options, TimeProvider time, ILogger logger, CancellationToken stoppingToken)
+    {
+        var menu = ToBotCommands(commands);
+        string? botName = string.IsNullOrWhiteSpace(options.BotName) ? null : options.BotName.TrimStart('@');
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                botName ??= (await client.GetMeAsync(stoppingToken)).Username ?? throw new TelegramNetworkException("getMe returned no username");
+                await client.SetMyCommandsAsync(menu, stoppingToken);
+                LogReady(logger, botName, menu.Count);
+                return botName;
+            }
+            catch (TelegramApiException e) when (e.ErrorCode == 401)
+            {
+                LogTokenRejected(logger);
+                return null;
+            }
+            catch (Exception e) when (e is TelegramApiException or TelegramNetworkException)
+            {
+                var delay = TelegramWaits.Backoff(attempt, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1));
+                LogStartFailed(logger, e.Message, delay.TotalSeconds);
+                await Task.Delay(delay, time, stoppingToken);
+            }
+        }
+    }
+
+    /// <summary>The router's commands as Telegram's menu: names it accepts ([a-z0-9_], 1 to 32), descriptions cut to 256.</summary>
+    public static IReadOnlyList<TelegramBotCommand> ToBotCommands(IReadOnlyList<CommandDescriptor> commands) =>
+    [
+        .. commands
+            .Select(c => (Name: c.Name.ToLowerInvariant(), c.Description))
+            .Where(c => CommandName().IsMatch(c.Name))
+            .Select(c => new TelegramBotCommand(c.Name, c.Description.Length == 0 ? c.Name : c.Description.Length > 256 ? c.Description[..256] : c.Description))
+            .Take(100),
+    ];
+
+    [GeneratedRegex("^[a-z0-9_]{1,32}$")]
+    private static partial Regex CommandName();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Telegram bot @{BotName} ready; {Count} commands in its menu")]
+    private static partial void LogReady(ILogger logger, string botName, int count);
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Telegram rejected the bot token (401 Unauthorized): Telegram polling stopped. Set Telegram__Token to the token BotFather gave")]
+    private static partial void LogTokenRejected(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram start failed ({Reason}); retrying in {Seconds:0.#} s")]
+    private static partial void LogStartFailed(ILogger logger, string reason, double seconds);
+}

@@ -1,0 +1,3 @@
+namespace LiqBot.Chat.Telegram;
+
+internal sealed record TelegramUser(long Id, bool IsBot, string? FirstName, string? Username);
