@@ -2,6 +2,7 @@ using LiqBot.Alerts;
 using LiqBot.Chat;
 using LiqBot.Chat.Commands;
 using LiqBot.Chat.Console;
+using LiqBot.Chat.Telegram;
 using LiqBot.Market;
 using LiqBot.Operations;
 using LiqBot.Scheduling;
@@ -17,6 +18,9 @@ namespace LiqBot.Hosting;
 /// <summary>Builds the bot: configuration, storage, the market feed, the engine, chats, the outbox and summaries.</summary>
 internal static class BotHost
 {
+    // Advisory lock key of the Telegram poller ("LIQTG" in ASCII); one poller per store.
+    private const long TelegramPollerLeaseKey = 0x4C49_5154_47;
+
     public static IHost Build(IReadOnlyList<string> configArgs, string? replayFile, string? speed, TextReader input, TextWriter output, string? contentRoot = null)
     {
         contentRoot ??= File.Exists(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json")) ? Directory.GetCurrentDirectory() : AppContext.BaseDirectory;
@@ -48,6 +52,7 @@ internal static class BotHost
         services.AddSingleton<AlertPublisher>();
 
         AddCommands(services);
+        AddChats(services, configuration);
         AddConsoleChat(services, input, output, configuration);
 
         services.AddSingleton<BotMetrics>();
@@ -82,6 +87,21 @@ internal static class BotHost
         services.AddSingleton<SummaryComposer>();
         services.AddTransient<SummaryJob>();
         services.AddHostedService<SummaryScheduler>();
+    }
+
+    /// <summary>Telegram and Discord when their tokens are set. On PostgreSQL, instances elect one Telegram poller.</summary>
+    private static void AddChats(IServiceCollection services, IConfiguration configuration)
+    {
+        if (configuration.HasTelegramToken())
+        {
+            var storage = configuration.GetSection("Storage");
+            if (string.Equals(storage["Provider"], "postgres", StringComparison.OrdinalIgnoreCase) && storage["ConnectionString"] is { Length: > 0 } connectionString)
+            {
+                services.AddSingleton<ILeaderLease>(new PostgresAdvisoryLease(connectionString, TelegramPollerLeaseKey));
+            }
+
+            services.AddLiqBotTelegram(configuration);
+        }
     }
 
     /// <summary>Without chat tokens the bot talks on the console.</summary>

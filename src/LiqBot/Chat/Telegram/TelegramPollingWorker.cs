@@ -13,11 +13,16 @@ internal sealed partial class TelegramPollingWorker(
     ICommandRouter router,
     TelegramReplySender replies,
     TelegramAdminCheck admins,
+    ILeaderLease lease,
     IOptions<TelegramOptions> options,
     TimeProvider time,
     ILogger<TelegramPollingWorker> logger) : BackgroundService
 {
     private const int UpdatesPerPoll = 100;
+
+    // Telegram allows one getUpdates consumer per token: instances wait for the lease, and a standby
+    // asks again this often, so it takes over well within 30 s of the poller's death.
+    private static readonly TimeSpan LeaseRetry = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan HandlingTimeout = TimeSpan.FromMinutes(2);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -32,6 +37,11 @@ internal sealed partial class TelegramPollingWorker(
         var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
+            if (!await HoldLeaseAsync(stoppingToken))
+            {
+                break;
+            }
+
             IReadOnlyList<TelegramUpdate> updates;
             try
             {
@@ -73,6 +83,57 @@ internal sealed partial class TelegramPollingWorker(
 
         await ConfirmAsync(offset);
     }
+
+    /// <summary>Returns once this instance holds the poller lease (false when stopping).</summary>
+    private async Task<bool> HoldLeaseAsync(CancellationToken stoppingToken)
+    {
+        var waited = false;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (await lease.TryAcquireAsync(stoppingToken))
+                {
+                    if (waited)
+                    {
+                        LogLeaseTaken();
+                    }
+
+                    return true;
+                }
+            }
+            catch (StorageException e)
+            {
+                LogLeaseUnavailable(e.Message);
+            }
+
+            if (!waited)
+            {
+                LogLeaseWaiting();
+                waited = true;
+            }
+
+            try
+            {
+                await Task.Delay(LeaseRetry, time, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Another instance polls Telegram; standing by")]
+    private partial void LogLeaseWaiting();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Took over Telegram polling")]
+    private partial void LogLeaseTaken();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram poller lease unavailable: {Reason}")]
+    private partial void LogLeaseUnavailable(string reason);
 
     private async Task<bool> BackOffAsync(Exception error, int failures, CancellationToken stoppingToken)
     {

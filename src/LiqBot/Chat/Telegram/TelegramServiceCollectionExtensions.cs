@@ -1,3 +1,4 @@
+using LiqBot.Storage;
 using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -47,6 +48,7 @@ internal static class TelegramServiceCollectionExtensions
         services.TryAddSingleton<TelegramAdminCheck>();
         services.TryAddSingleton<TelegramChatSender>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IChatSender, TelegramChatSender>(provider => provider.GetRequiredService<TelegramChatSender>()));
+        services.TryAddSingleton<ILeaderLease, LocalLease>();
         services.AddHostedService<TelegramPollingWorker>();
         return services;
     }
