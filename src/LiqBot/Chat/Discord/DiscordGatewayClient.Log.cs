@@ -2,7 +2,7 @@ namespace LiqBot.Chat.Discord;
 
 internal sealed partial class DiscordGatewayClient
 {
-    [LoggerMessage(Level = LogLevel.Critical, Message = "Discord adapter stopped: gateway closed with {Reason}. Discord is off until the configuration is fixed and the bot restarted.")]
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Discord adapter stopped: {Reason}. Discord is off until the configuration is fixed and the bot restarted.")]
     private partial void LogStopped(string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Discord gateway connection failed ({Error}: {Message}); reconnecting with backoff")]

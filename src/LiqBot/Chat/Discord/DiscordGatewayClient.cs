@@ -22,6 +22,7 @@ internal sealed partial class DiscordGatewayClient(
     private readonly GatewaySession _session = new();
     private readonly ReconnectBackoff _backoff = new(options.Value.ReconnectDelay, options.Value.MaxReconnectDelay);
     private readonly IdentifyGate _identifyGate = new(options.Value.IdentifyInterval, time, logger);
+    private string? _stopReason;
 
     /// <summary>The close code that stopped the client, once it stopped for good.</summary>
     public int? FatalCloseCode { get; private set; }
@@ -37,7 +38,7 @@ internal sealed partial class DiscordGatewayClient(
                 if (next == GatewayNext.Stop)
                 {
                     FatalCloseCode = closeCode;
-                    LogStopped(GatewayCloseCodes.Describe(closeCode));
+                    LogStopped(_stopReason ?? "the gateway closed with " + GatewayCloseCodes.Describe(closeCode));
                     return closeCode;
                 }
             }
@@ -62,6 +63,11 @@ internal sealed partial class DiscordGatewayClient(
     {
         var resuming = _session.CanResume;
         var url = resuming ? _session.ResumeUrl! : await ResolveGatewayUrlAsync(cancellationToken);
+        if (url is null)
+        {
+            return (GatewayNext.Stop, GatewayCloseCodes.AuthenticationFailed);
+        }
+
         await using var connection = await GatewayConnection.ConnectAsync(WithQuery(url), cancellationToken);
         using var helloTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         helloTimeout.CancelAfter(HelloTimeout);
@@ -215,7 +221,8 @@ internal sealed partial class DiscordGatewayClient(
         }
     }
 
-    private async Task<Uri> ResolveGatewayUrlAsync(CancellationToken cancellationToken)
+    /// <summary>The URL to identify on; null when Discord refused the token (401), which no retry fixes.</summary>
+    private async Task<Uri?> ResolveGatewayUrlAsync(CancellationToken cancellationToken)
     {
         if (!string.IsNullOrEmpty(_options.GatewayUrl))
         {
@@ -223,6 +230,12 @@ internal sealed partial class DiscordGatewayClient(
         }
 
         var response = await rest.SendJsonAsync(DiscordRoute.GatewayBot(), null, cancellationToken);
+        if (response.Status == System.Net.HttpStatusCode.Unauthorized)
+        {
+            _stopReason = "GET /gateway/bot answered 401 Unauthorized: the bot token (Discord:Token) is wrong or was reset";
+            return null;
+        }
+
         if (!response.IsSuccess)
         {
             throw new HttpRequestException($"GET /gateway/bot answered {response.Describe()}", null, response.Status);
