@@ -20,9 +20,13 @@ public sealed class FakeDiscordRateLimits(FakeDiscordOptions options)
     private long _globalBlockedUntil;
     private TimeSpan? _forcedGlobal;
     private int _tooManyRequests;
+    private int _globalTooManyRequests;
 
     /// <summary>How many 429s the fake answered.</summary>
     public int TooManyRequests => Volatile.Read(ref _tooManyRequests);
+
+    /// <summary>How many of those were the global limit.</summary>
+    public int GlobalTooManyRequests => Volatile.Read(ref _globalTooManyRequests);
 
     /// <summary>The next rate-limited request gets a global 429, and every request for <paramref name="retryAfter"/> after it too.</summary>
     public void ForceGlobal(TimeSpan retryAfter)
@@ -102,6 +106,7 @@ public sealed class FakeDiscordRateLimits(FakeDiscordOptions options)
         var global = globalRetry is not null;
         if (global)
         {
+            Interlocked.Increment(ref _globalTooManyRequests);
             headers["X-RateLimit-Global"] = "true";
         }
 

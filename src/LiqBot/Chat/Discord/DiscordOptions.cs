@@ -35,8 +35,8 @@ internal sealed class DiscordOptions
     /// <summary>Discord:GlobalRequestsPerSecond, the bot-wide REST limit (interaction routes are exempt).</summary>
     public int GlobalRequestsPerSecond { get; set; } = 50;
 
-    /// <summary>Discord:GlobalWindowMargin, added to the one-second global window to absorb latency jitter.</summary>
-    public TimeSpan GlobalWindowMargin { get; set; } = TimeSpan.FromMilliseconds(100);
+    /// <summary>Discord:GlobalWindowMargin: a request counts towards the global limit from sending until one second plus this after its response; doubled (to at most 1 s) after each global 429.</summary>
+    public TimeSpan GlobalWindowMargin { get; set; } = TimeSpan.FromMilliseconds(50);
 
     /// <summary>Discord:MaxRetryAfterWait: a 429 asking to wait up to this long is waited out and retried; longer ones go back to the caller.</summary>
     public TimeSpan MaxRetryAfterWait { get; set; } = TimeSpan.FromSeconds(10);

@@ -14,6 +14,9 @@ internal sealed class DiscordRateLimiter(IOptions<DiscordOptions> options, TimeP
     private readonly ConcurrentDictionary<string, RateLimitBucket> _byBucketId = new();
     private readonly GlobalRateLimit _global = new(options.Value.GlobalRequestsPerSecond, options.Value.GlobalWindowMargin, time);
 
+    /// <summary>The window the global limit is counted over (one second plus a margin that widens after global 429s).</summary>
+    public TimeSpan GlobalWindow => _global.Window;
+
     /// <summary>How long a request on the route would wait for its bucket right now (the global limit aside).</summary>
     public TimeSpan EstimateWait(DiscordRoute route) =>
         !route.IsInteraction && _byRoute.TryGetValue(route.BucketKey, out var bucket) ? bucket.Wait : TimeSpan.Zero;
@@ -23,7 +26,7 @@ internal sealed class DiscordRateLimiter(IOptions<DiscordOptions> options, TimeP
     {
         if (route.IsInteraction)
         {
-            return new Lease(this, route, null);
+            return new Lease(this, route, null, null);
         }
 
         var bucket = _byRoute.GetOrAdd(route.BucketKey, _ => new RateLimitBucket(time));
@@ -31,8 +34,8 @@ internal sealed class DiscordRateLimiter(IOptions<DiscordOptions> options, TimeP
         try
         {
             await bucket.WaitAvailableAsync(cancellationToken);
-            await _global.WaitAsync(cancellationToken);
-            return new Lease(this, route, bucket);
+            var slot = await _global.WaitAsync(cancellationToken);
+            return new Lease(this, route, bucket, slot);
         }
         catch
         {
@@ -75,18 +78,23 @@ internal sealed class DiscordRateLimiter(IOptions<DiscordOptions> options, TimeP
         }
     }
 
-    /// <summary>Holds the route's bucket while one request is in flight.</summary>
-    internal sealed class Lease(DiscordRateLimiter limiter, DiscordRoute route, RateLimitBucket? bucket) : IDisposable
+    /// <summary>Holds the route's bucket and a global slot while one request is in flight.</summary>
+    internal sealed class Lease(DiscordRateLimiter limiter, DiscordRoute route, RateLimitBucket? bucket, GlobalRateLimit.Slot? slot) : IDisposable
     {
         private bool _released;
 
-        public void Complete(RateLimitHeaders headers, DiscordResponse response) => limiter.Learn(route, bucket, headers, response);
+        public void Complete(RateLimitHeaders headers, DiscordResponse response)
+        {
+            slot?.Complete();
+            limiter.Learn(route, bucket, headers, response);
+        }
 
         public void Dispose()
         {
             if (!_released)
             {
                 _released = true;
+                slot?.Complete();
                 bucket?.Gate.Release();
             }
         }
