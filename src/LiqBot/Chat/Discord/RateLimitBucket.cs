@@ -7,6 +7,9 @@ namespace LiqBot.Chat.Discord;
 /// </summary>
 internal sealed class RateLimitBucket(TimeProvider time)
 {
+    /// <summary>Reset-After comes rounded to the millisecond and timers may fire a millisecond early: wait a little past it.</summary>
+    private static readonly TimeSpan ResetCushion = TimeSpan.FromMilliseconds(20);
+
     private int? _remaining;
     private DateTimeOffset _resetAt;
 
@@ -28,8 +31,7 @@ internal sealed class RateLimitBucket(TimeProvider time)
 
     public async Task WaitAvailableAsync(CancellationToken cancellationToken)
     {
-        var wait = Wait;
-        if (wait > TimeSpan.Zero)
+        for (var wait = Wait; wait > TimeSpan.Zero; wait = Wait)
         {
             await Task.Delay(wait, time, cancellationToken);
         }
@@ -44,7 +46,7 @@ internal sealed class RateLimitBucket(TimeProvider time)
     public void Update(int remaining, TimeSpan resetAfter)
     {
         _remaining = remaining;
-        _resetAt = time.GetUtcNow() + resetAfter;
+        _resetAt = time.GetUtcNow() + resetAfter + ResetCushion;
     }
 
     public void Exhaust(TimeSpan retryAfter) => Update(0, retryAfter);
