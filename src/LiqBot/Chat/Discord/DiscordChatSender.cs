@@ -14,9 +14,15 @@ namespace LiqBot.Chat.Discord;
 internal sealed partial class DiscordChatSender(
     DiscordRestClient rest,
     IOptions<DiscordOptions> options,
+    TimeProvider time,
     ILogger<DiscordChatSender> logger) : IChatSender
 {
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromMinutes(10);
+
+    /// <summary>After a 401 nothing is sent for this long: every further 401 counts towards Discord's invalid-request ban.</summary>
+    private static readonly TimeSpan UnauthorizedPause = TimeSpan.FromMinutes(10);
+
+    private long _unauthorizedUntilTicks;
 
     public string Platform => ChatPlatforms.Discord;
 
@@ -34,6 +40,13 @@ internal sealed partial class DiscordChatSender(
         for (var i = 0; i < messages.Count; i++)
         {
             var route = DiscordRoute.CreateMessage(messages[i].Chat.ChatId);
+            var unauthorizedFor = new DateTimeOffset(Interlocked.Read(ref _unauthorizedUntilTicks), TimeSpan.Zero) - time.GetUtcNow();
+            if (unauthorizedFor > TimeSpan.Zero)
+            {
+                await report.RetryLaterAsync(messages[i], unauthorizedFor, "Discord refused the bot token (401)", cancellationToken);
+                continue;
+            }
+
             var wait = rest.Limiter.EstimateWait(route);
             if (wait > options.Value.MaxRetryAfterWait)
             {
@@ -87,7 +100,12 @@ internal sealed partial class DiscordChatSender(
                 LogChannelUnavailable(message.Chat.ChatId, reason);
                 await report.ChatUnavailableAsync(message, "Discord: " + reason, cancellationToken);
                 return reason;
-            case { Status: >= HttpStatusCode.InternalServerError } or { Status: HttpStatusCode.Unauthorized }:
+            case { Status: HttpStatusCode.Unauthorized }:
+                Interlocked.Exchange(ref _unauthorizedUntilTicks, (time.GetUtcNow() + UnauthorizedPause).UtcTicks);
+                LogUnauthorized(UnauthorizedPause);
+                await report.RetryLaterAsync(message, UnauthorizedPause, reason, cancellationToken);
+                return null;
+            case { Status: >= HttpStatusCode.InternalServerError }:
                 await report.RetryLaterAsync(message, Backoff(message.Attempts), reason, cancellationToken);
                 return null;
             default:
@@ -102,6 +120,9 @@ internal sealed partial class DiscordChatSender(
         var ceiling = Math.Min(MaxRetryDelay.TotalSeconds, options.Value.RetryBaseDelay.TotalSeconds * Math.Pow(2, Math.Clamp(attempts - 1, 0, 20)));
         return TimeSpan.FromSeconds(ceiling * (0.5 + (Random.Shared.NextDouble() / 2)));
     }
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Discord refused the bot token (401): posting paused for {Pause}; check Discord:Token")]
+    private partial void LogUnauthorized(TimeSpan pause);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Discord channel {ChannelId} unavailable ({Reason}); pausing its subscriptions")]
     private partial void LogChannelUnavailable(string channelId, string reason);

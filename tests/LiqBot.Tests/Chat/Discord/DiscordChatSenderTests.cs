@@ -87,6 +87,22 @@ public sealed class DiscordChatSenderTests
     }
 
     [Fact]
+    public async Task Unauthorized_PausesPostingInsteadOfCollecting401s()
+    {
+        await using var host = await DiscordTestHost.StartAsync(configure: o => (o.Token, o.MaxConcurrentSends) = ("revoked-token", 1));
+        var report = new RecordingDeliveryReport();
+        var batch = Enumerable.Range(0, 20).Select(i => RecordingDeliveryReport.Message(i + 1, (850 + i).ToString())).ToList();
+
+        await host.Sender.SendAsync(batch, report, CancellationToken.None);
+
+        Assert.Equal(20, report.Reports.Count);
+        Assert.All(report.Reports, r => Assert.Equal("retry", r.Outcome));
+        Assert.All(report.Reports, r => Assert.InRange(r.Delay, TimeSpan.FromMinutes(9), TimeSpan.FromMinutes(10)));
+        Assert.Single(report.Reports, r => r.Reason.StartsWith("401", StringComparison.Ordinal));
+        Assert.Contains(host.Log.Lines, line => line.StartsWith("Critical: Discord refused the bot token", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Nonce_IsStablePerMessageAndWithinDiscordsLimit()
     {
         var first = LiqBot.Chat.Discord.DiscordNonce.For(RecordingDeliveryReport.Message(1, "900"));

@@ -26,7 +26,7 @@ internal sealed class DiscordTestHost : IAsyncDisposable
         Registrar = new DiscordCommandRegistrar(router, Rest, wrapped, _loggers.CreateLogger<DiscordCommandRegistrar>());
         Interactions = new DiscordInteractionHandler(router, Rest, wrapped, _loggers.CreateLogger<DiscordInteractionHandler>());
         Gateway = new DiscordGatewayClient(wrapped, Rest, Interactions, Registrar, TimeProvider.System, _loggers.CreateLogger<DiscordGatewayClient>());
-        Sender = new DiscordChatSender(Rest, wrapped, _loggers.CreateLogger<DiscordChatSender>());
+        Sender = new DiscordChatSender(Rest, wrapped, TimeProvider.System, _loggers.CreateLogger<DiscordChatSender>());
     }
 
     public FakeDiscordServer Fake { get; }
