@@ -69,9 +69,9 @@ internal sealed partial class DiscordGatewayClient(
         }
 
         await using var connection = await GatewayConnection.ConnectAsync(WithQuery(url), cancellationToken);
-        using var helloTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        helloTimeout.CancelAfter(HelloTimeout);
-        var hello = await connection.ReceiveAsync(helloTimeout.Token);
+        using var helloTimeout = new CancellationTokenSource(HelloTimeout, time);
+        using var helloWait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, helloTimeout.Token);
+        var hello = await connection.ReceiveAsync(helloWait.Token);
         if (hello is not { Op: GatewayPayload.Hello })
         {
             return (GatewayCloseCodes.Classify((int?)connection.CloseStatus, _session.CanResume), (int?)connection.CloseStatus);
