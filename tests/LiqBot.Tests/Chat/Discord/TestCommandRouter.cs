@@ -25,6 +25,9 @@ internal sealed class TestCommandRouter : ICommandRouter
 
     public TimeSpan RenderDelay { get; set; }
 
+    /// <summary>CPU time each render burns on the calling thread, as a real chart render would.</summary>
+    public TimeSpan RenderCpu { get; set; }
+
     public bool Throw { get; set; }
 
     public IReadOnlyList<ChatRequest> Requests => [.. _requests];
@@ -57,6 +60,12 @@ internal sealed class TestCommandRouter : ICommandRouter
             return await request.IsAdminAsync(cancellationToken)
                 ? new ChatReply("Saved.")
                 : ChatReply.Error("Only chat admins may change settings.");
+        }
+
+        var busyUntil = System.Diagnostics.Stopwatch.GetTimestamp() + (long)(RenderCpu.TotalSeconds * System.Diagnostics.Stopwatch.Frequency);
+        while (System.Diagnostics.Stopwatch.GetTimestamp() < busyUntil)
+        {
+            Thread.SpinWait(1000);
         }
 
         await Task.Delay(RenderDelay, cancellationToken);
