@@ -7,7 +7,9 @@ namespace LiqBot.Chat.Discord;
 /// <summary>
 /// Answers a slash command: a deferred response at once (Discord allows 3 seconds; ephemeral for
 /// admin commands), then the router's reply as a follow-up: the image as an attachment shown in an
-/// embed whose description is the text. Errors are ephemeral follow-ups.
+/// embed whose description is the text. Errors are ephemeral follow-ups. The router runs on a
+/// scheduler that uses at most all cores but one, so renders that compute on the calling thread
+/// cannot take every thread-pool thread and hold up the deferrals of the commands behind them.
 /// </summary>
 internal sealed partial class DiscordInteractionHandler(
     ICommandRouter router,
@@ -17,6 +19,8 @@ internal sealed partial class DiscordInteractionHandler(
 {
     private const string DeferredPublic = """{"type":5}""";
     private const string DeferredEphemeral = """{"type":5,"data":{"flags":64}}""";
+    private readonly TaskScheduler _commandScheduler =
+        new ConcurrentExclusiveSchedulerPair(TaskScheduler.Default, Math.Max(1, Environment.ProcessorCount - 1)).ConcurrentScheduler;
 
     /// <summary>Starts handling without holding up the gateway's receive loop.</summary>
     public void Dispatch(JsonElement interaction, CancellationToken cancellationToken) =>
@@ -44,7 +48,8 @@ internal sealed partial class DiscordInteractionHandler(
 
             var reply = descriptor is null
                 ? ChatReply.Error($"Unknown command /{interaction.CommandName}.")
-                : await RouteAsync(interaction, descriptor, cancellationToken);
+                : await Task.Factory.StartNew(
+                    () => RouteAsync(interaction, descriptor, cancellationToken), cancellationToken, TaskCreationOptions.DenyChildAttach, _commandScheduler).Unwrap();
             var flags = reply.IsError || ephemeral ? DiscordMessageBody.EphemeralFlag : 0;
             var applicationId = string.IsNullOrEmpty(interaction.ApplicationId) ? options.Value.ApplicationId ?? "" : interaction.ApplicationId;
             var followUp = await rest.SendAsync(

@@ -22,6 +22,10 @@ public sealed class DiscordMeasurementTests(ITestOutputHelper output)
         host.Router.RenderCpu = TimeSpan.FromMilliseconds(cpuMsPerRender);
         var liqmap = new FakeInteractionRequest("liqmap", new Dictionary<string, string> { ["symbol"] = "btc" });
 
+        // One warm-up command first, as a running bot has answered before: the figure is not the JIT's.
+        var warmUp = await host.Fake.Gateway.DispatchInteractionAsync(liqmap);
+        await Eventually.UntilAsync(() => warmUp.FollowUps.Count > 0, "the warm-up interaction was answered");
+
         var interactions = new List<FakeInteraction>();
         for (var i = 0; i < 200; i++)
         {
@@ -32,7 +36,7 @@ public sealed class DiscordMeasurementTests(ITestOutputHelper output)
 
         var latencies = interactions.Select(i => i.AcknowledgeLatency!.Value.TotalMilliseconds).Order().ToList();
         var (p50, p99, max) = (Percentile(latencies, 0.50), Percentile(latencies, 0.99), latencies[^1]);
-        output.WriteLine(FormattableString.Invariant($"ack latency over {latencies.Count} interactions (render {cpuMsPerRender} ms CPU + 1 s wait each, all in flight at once): p50 {p50:0.0} ms, p99 {p99:0.0} ms, max {max:0.0} ms"));
+        output.WriteLine(FormattableString.Invariant($"ack latency over {latencies.Count} interactions (render {cpuMsPerRender} ms CPU + 1 s wait each, all dispatched at once, after one warm-up): p50 {p50:0.0} ms, p99 {p99:0.0} ms, max {max:0.0} ms"));
         Assert.All(interactions, i => Assert.Equal(0, i.LateCallbacks));
         Assert.True(p99 < 500, $"p99 {p99} ms");
     }
