@@ -18,6 +18,7 @@ public sealed partial class FakeDiscordServer
         api.MapPut("/applications/{app}/guilds/{guild}/commands", context => RegisterCommandsAsync(context, (string)context.Request.RouteValues["guild"]!));
         api.MapPost("/interactions/{id}/{token}/callback", CallbackAsync);
         api.MapPost("/webhooks/{app}/{token}", FollowUpAsync);
+        api.MapDelete("/webhooks/{app}/{token}/messages/@original", DeleteOriginalAsync);
         api.MapPost("/channels/{channel}/messages", CreateMessageAsync);
     }
 
@@ -113,6 +114,19 @@ public sealed partial class FakeDiscordServer
 
         interaction.AddFollowUp(body);
         await context.Response.WriteAsJsonAsync(new JsonObject { ["id"] = NextId(), ["flags"] = body.Flags });
+    }
+
+    private async Task DeleteOriginalAsync(HttpContext context)
+    {
+        var interaction = Gateway.FindInteractionByToken((string)context.Request.RouteValues["token"]!);
+        if (interaction?.AcknowledgedAt is null || interaction.OriginalDeleted)
+        {
+            await ErrorAsync(context, 404, 10008, "Unknown Message");
+            return;
+        }
+
+        interaction.DeleteOriginal();
+        context.Response.StatusCode = StatusCodes.Status204NoContent;
     }
 
     private async Task CreateMessageAsync(HttpContext context)

@@ -23,6 +23,16 @@ public sealed class FakeInteraction(string id, string token, string commandName)
 
     public int ResponseFlags { get; private set; }
 
+    /// <summary>True once the bot deleted the deferred "thinking..." message.</summary>
+    public bool OriginalDeleted { get; private set; }
+
+    /// <summary>
+    /// Whether the user alone sees the first follow-up. As on Discord, a first follow-up after a
+    /// deferral replaces the "thinking..." message and keeps the deferral's visibility, unless that
+    /// message was deleted first.
+    /// </summary>
+    public bool? FirstFollowUpEphemeral { get; private set; }
+
     /// <summary>Callbacks refused because they came after the deadline.</summary>
     public int LateCallbacks { get; private set; }
 
@@ -48,10 +58,17 @@ public sealed class FakeInteraction(string id, string token, string commandName)
 
     internal void RefuseLate() => LateCallbacks++;
 
+    internal void DeleteOriginal() => OriginalDeleted = true;
+
     internal void AddFollowUp(FakeMessageBody body)
     {
         lock (_followUps)
         {
+            if (_followUps.Count == 0)
+            {
+                FirstFollowUpEphemeral = OriginalDeleted ? (body.Flags & 64) != 0 : (ResponseFlags & 64) != 0;
+            }
+
             _followUps.Add(body);
         }
     }

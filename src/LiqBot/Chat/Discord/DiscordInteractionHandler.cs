@@ -52,6 +52,13 @@ internal sealed partial class DiscordInteractionHandler(
                     () => RouteAsync(interaction, descriptor, cancellationToken), cancellationToken, TaskCreationOptions.DenyChildAttach, _commandScheduler).Unwrap();
             var flags = reply.IsError || ephemeral ? DiscordMessageBody.EphemeralFlag : 0;
             var applicationId = string.IsNullOrEmpty(interaction.ApplicationId) ? options.Value.ApplicationId ?? "" : interaction.ApplicationId;
+            if (reply.IsError && !ephemeral)
+            {
+                // The first follow-up replaces the public "thinking..." message and keeps its visibility;
+                // removing that message first lets the error follow-up be seen by the user alone.
+                await rest.SendJsonAsync(DiscordRoute.DeleteOriginal(applicationId, interaction.Token), null, cancellationToken);
+            }
+
             var followUp = await rest.SendAsync(
                 DiscordRoute.FollowUp(applicationId, interaction.Token), DiscordMessageBody.Create(reply.Text, reply.Image, flags), cancellationToken);
             if (!followUp.IsSuccess)

@@ -25,6 +25,9 @@ internal sealed record DiscordRoute(HttpMethod Method, string Template, string P
     public static DiscordRoute FollowUp(string applicationId, string token) =>
         new(HttpMethod.Post, "/webhooks/{application.id}/{interaction.token}", $"/webhooks/{applicationId}/{token}", applicationId, IsInteraction: true);
 
+    public static DiscordRoute DeleteOriginal(string applicationId, string token) =>
+        new(HttpMethod.Delete, "/webhooks/{application.id}/{interaction.token}/messages/@original", $"/webhooks/{applicationId}/{token}/messages/@original", applicationId, IsInteraction: true);
+
     public static DiscordRoute CreateMessage(string channelId) =>
         new(HttpMethod.Post, "/channels/{channel.id}/messages", $"/channels/{channelId}/messages", channelId);
 }

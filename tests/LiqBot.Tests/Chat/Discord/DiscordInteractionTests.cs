@@ -29,6 +29,8 @@ public sealed class DiscordInteractionTests
         Assert.Equal("attachment://" + TestCommandRouter.ImageName, followUp.EmbedImageUrl);
         Assert.Equal(TestCommandRouter.Brief, followUp.EmbedDescription);
         Assert.Equal(0, followUp.Flags);
+        Assert.False(interaction.FirstFollowUpEphemeral);
+        Assert.False(interaction.OriginalDeleted);
         var request = Assert.Single(host.Router.Requests);
         Assert.Equal(new ChatAddress(ChatPlatforms.Discord, "645027906669510667"), request.Chat);
         Assert.Equal("53908232506183680", request.UserId);
@@ -60,6 +62,7 @@ public sealed class DiscordInteractionTests
         var followUp = Assert.Single(interaction.FollowUps);
         Assert.Equal(64, followUp.Flags);
         Assert.Equal("Only chat admins may change settings.", followUp.Content);
+        Assert.True(interaction.FirstFollowUpEphemeral);
     }
 
     [Theory]
@@ -90,6 +93,8 @@ public sealed class DiscordInteractionTests
         var followUp = Assert.Single(interaction.FollowUps);
         Assert.Equal(64, followUp.Flags);
         Assert.False(followUp.IsMultipart);
+        Assert.True(interaction.OriginalDeleted);
+        Assert.True(interaction.FirstFollowUpEphemeral);
         Assert.Contains(host.Log.Lines, line => line.Contains("/liqmap: the router failed", StringComparison.Ordinal));
     }
 
