@@ -1,0 +1,54 @@
+using LiqBot.Alerts;
+using LiqBot.Chat;
+using LiqBot.Storage;
+using LiqBot.Tests.Storage;
+using LiqBot.Tests.TestSupport;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace LiqBot.Tests.Chat.Discord;
+
+/// <summary>The real outbox, subscription store and delivery report over a temp SQLite file, on a clock the test moves.</summary>
+internal sealed class SqliteOutbox : IAsyncDisposable
+{
+    private readonly TempDirectory _folder = new();
+    private readonly StorageDatabase _database;
+
+    public SqliteOutbox()
+    {
+        var options = new StorageOptions { Provider = StorageProvider.Sqlite, SqlitePath = _folder.File("bot.db") };
+        _database = StorageDatabase.Create(options, Clock, NullLoggerFactory.Instance);
+        Outbox = new SqlOutbox(_database);
+        Subscriptions = new SqlSubscriptionStore(_database);
+        Report = new OutboxDeliveryReport(Outbox, Subscriptions, Clock, NullLogger<OutboxDeliveryReport>.Instance);
+    }
+
+    public ManualClock Clock { get; } = new();
+
+    public IOutbox Outbox { get; }
+
+    public ISubscriptionStore Subscriptions { get; }
+
+    public OutboxDeliveryReport Report { get; }
+
+    public static ChatAddress Channel(string id) => new(ChatPlatforms.Discord, id);
+
+    public OutboxDispatchWorker Dispatcher(IChatSender sender, int batchSize = 200) => new(
+        [sender],
+        Outbox,
+        Report,
+        new OutboxSignal(),
+        Microsoft.Extensions.Options.Options.Create(new OutboxOptions { BatchSize = batchSize, InstanceId = "test" }),
+        Clock,
+        NullLogger<OutboxDispatchWorker>.Instance);
+
+    public async Task EnqueueAsync(string channelId, string dedupeKey, string text = "BTC: price within 0.5 % of the long zone 88.0k-89.0k", byte[]? png = null) =>
+        Assert.True(await Outbox.EnqueueAsync(new OutboxEnvelope(dedupeKey, Channel(channelId), OutboxMessageKind.Alert, text, png), CancellationToken.None));
+
+    public Task<int> PendingAsync() => Outbox.CountPendingAsync(ChatPlatforms.Discord, CancellationToken.None);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _database.DisposeAsync();
+        _folder.Dispose();
+    }
+}
