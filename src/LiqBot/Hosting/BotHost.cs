@@ -2,6 +2,7 @@ using LiqBot.Alerts;
 using LiqBot.Chat;
 using LiqBot.Chat.Commands;
 using LiqBot.Chat.Console;
+using LiqBot.Chat.Discord;
 using LiqBot.Chat.Telegram;
 using LiqBot.Market;
 using LiqBot.Operations;
@@ -102,6 +103,8 @@ internal static class BotHost
 
             services.AddLiqBotTelegram(configuration);
         }
+
+        services.AddLiqBotDiscord(configuration);
     }
 
     /// <summary>Without chat tokens the bot talks on the console.</summary>
