@@ -1,7 +1,6 @@
 using LiqBot.Fakes.Discord;
 using LiqBot.Hosting;
 using LiqBot.Market;
-using LiqBot.Tests.Chat.Telegram;
 using LiqBot.Tests.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

@@ -1,6 +1,5 @@
 using LiqBot.Fakes.Telegram;
 using LiqBot.Hosting;
-using LiqBot.Tests.Chat.Telegram;
 using LiqBot.Tests.TestSupport;
 using LiqBot.Market;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,8 @@
 using LiqBot.Chat.Discord;
 using LiqBot.Fakes.Discord;
 
+using LiqBot.Tests.TestSupport;
+
 namespace LiqBot.Tests.Chat.Discord;
 
 public sealed class DiscordGatewayTests

@@ -1,6 +1,8 @@
 using LiqBot.Fakes.Discord;
 using LiqBot.Storage;
 
+using LiqBot.Tests.TestSupport;
+
 namespace LiqBot.Tests.Chat.Discord;
 
 public sealed class DiscordInteractionTests

@@ -3,6 +3,8 @@ using System.Globalization;
 using LiqBot.Fakes.Discord;
 using Xunit.Abstractions;
 
+using LiqBot.Tests.TestSupport;
+
 namespace LiqBot.Tests.Chat.Discord;
 
 /// <summary>

@@ -3,6 +3,8 @@ using LiqBot.Fakes.Discord;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
+using LiqBot.Tests.TestSupport;
+
 namespace LiqBot.Tests.Chat.Discord;
 
 /// <summary>

@@ -2,6 +2,8 @@ using LiqBot.Engine.Alerts;
 using LiqBot.Fakes.Telegram;
 using LiqBot.Storage;
 
+using LiqBot.Tests.TestSupport;
+
 namespace LiqBot.Tests.Chat.Telegram;
 
 /// <summary>Posting from the real outbox through the sender to the fake Bot API, on a clock 50 times real time.</summary>

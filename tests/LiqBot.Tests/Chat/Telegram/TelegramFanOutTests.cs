@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using Xunit.Abstractions;
 
+using LiqBot.Tests.TestSupport;
+
 namespace LiqBot.Tests.Chat.Telegram;
 
 /// <summary>

@@ -1,5 +1,7 @@
 using LiqBot.Fakes.Telegram;
 
+using LiqBot.Tests.TestSupport;
+
 namespace LiqBot.Tests.Chat.Telegram;
 
 /// <summary>The poller against the fake Bot API over real sockets: commands in, replies out.</summary>

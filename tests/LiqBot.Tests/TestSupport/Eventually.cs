@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace LiqBot.Tests.Chat.Telegram;
+namespace LiqBot.Tests.TestSupport;
 
 /// <summary>Waits for a condition the system under test makes true, failing after a bound instead of hanging.</summary>
 internal static class Eventually
@@ -24,4 +24,7 @@ internal static class Eventually
             await Task.Delay(TimeSpan.FromMilliseconds(20));
         }
     }
+
+    public static Task UntilAsync(Func<bool> condition, string what, TimeSpan? timeout = null) =>
+        TrueAsync(condition, timeout ?? TimeSpan.FromSeconds(15), what);
 }
