@@ -23,8 +23,11 @@ internal static class RunVerb
             try
             {
                 host = BotHost.Build(parse.UnmatchedTokens, parse.GetValue(replay), parse.GetValue(speed), Console.In, stdout);
+
+                // Validated here, not inside StartAsync, so a bad value is one line naming the key, not a logged stack trace.
+                host.Services.GetService<IStartupValidator>()?.Validate();
             }
-            catch (Exception e) when (e is InvalidOperationException or FormatException)
+            catch (Exception e) when (e is InvalidOperationException or FormatException or OptionsValidationException)
             {
                 throw new UsageException(e.Message);
             }

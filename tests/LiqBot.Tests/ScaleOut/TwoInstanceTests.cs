@@ -1,0 +1,109 @@
+using LiqBot.Engine.Alerts;
+using LiqBot.Fakes.Telegram;
+using LiqBot.Storage;
+using LiqBot.Tests.Storage;
+using LiqBot.Tests.TestSupport;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+
+namespace LiqBot.Tests.ScaleOut;
+
+/// <summary>
+/// Two bot processes on one real PostgreSQL with the fake Telegram Bot API: every alert reaches
+/// the chat once however many instances raise it, and when the polling instance is killed the
+/// other takes over polling.
+/// </summary>
+[Collection(PostgresCollection.Name)]
+public sealed class TwoInstanceTests(PostgresServerFixture server) : IDisposable
+{
+    private const long Group = -1001234567890;
+    private readonly TempDirectory _folder = new();
+
+    [Fact]
+    public async Task TwoInstances_AlertsOncePerChat_AndTheStandbyTakesOverPolling()
+    {
+        var database = await server.CreateDatabaseAsync();
+        await SubscribeAsync(database);
+        await using var telegram = await FakeTelegramServer.StartAsync(FakeTelegramLimits.Off);
+        using var first = Start(database, telegram, "instance-a");
+        using var second = Start(database, telegram, "instance-b");
+
+        // Both replay the same data and raise the same alerts; the outbox lets each through once.
+        try
+        {
+            await Eventually.TrueAsync(() => first.Logged("Cascade alert on BTCUSDT") && second.Logged("Cascade alert on BTCUSDT"), TimeSpan.FromSeconds(90), "both instances to raise the cascade alerts");
+        }
+        catch (Xunit.Sdk.XunitException e)
+        {
+            Assert.Fail($"{e.Message}\nfirst:\n{string.Join('\n', first.Errors.TakeLast(20))}\nsecond:\n{string.Join('\n', second.Errors.TakeLast(20))}");
+        }
+        var keys = await OutboxKeysAsync(database);
+        await Eventually.TrueAsync(() => SentToGroup(telegram).Count >= keys.Count, TimeSpan.FromSeconds(60), "every alert to be delivered");
+
+        var sent = SentToGroup(telegram);
+        Assert.NotEmpty(keys);
+        Assert.Equal(keys.Count, sent.Count);
+        Assert.Equal(sent.Count, sent.Distinct().Count());
+        Assert.All(sent, text => Assert.StartsWith("BTCUSDT cascade: ", text, StringComparison.Ordinal));
+
+        // One of them polls; kill it like kill -9 and the standby answers the next command.
+        await Eventually.TrueAsync(() => first.Logged("standing by") || second.Logged("standing by"), TimeSpan.FromSeconds(60), "one instance to stand by");
+        var (poller, standby) = first.Logged("standing by") ? (second, first) : (first, second);
+        poller.Kill();
+        telegram.EnqueueMessage(Group, "supergroup", 187486854, "/zones@LiqBot btc");
+
+        await Eventually.TrueAsync(() => telegram.Sent.Any(m => m.ChatId == Group && m.PlainText.StartsWith("BTCUSDT 24h, price 63.3k.", StringComparison.Ordinal)), TimeSpan.FromSeconds(30), "the standby to answer /zones");
+        Assert.True(standby.Logged("Took over Telegram polling"));
+        Assert.False(standby.HasExited);
+    }
+
+    public void Dispose() => _folder.Dispose();
+
+    private BotProcess Start(string database, FakeTelegramServer telegram, string instance) =>
+        BotProcess.Start(
+            _folder.Path,
+            new Dictionary<string, string>
+            {
+                ["Storage__Provider"] = "postgres",
+                ["Storage__ConnectionString"] = database,
+                ["Telegram__Token"] = telegram.Token,
+                ["Telegram__ApiUrl"] = telegram.BaseUrl.ToString(),
+                ["Telegram__PollTimeout"] = "00:00:02",
+                ["Telegram__PerChatPerSecond"] = "30",
+                ["Telegram__PerGroupPerMinute"] = "600",
+                ["Outbox__InstanceId"] = instance,
+                ["Market__Source"] = "replay",
+                ["Logging__LogLevel__Default"] = "Warning",
+                ["Logging__LogLevel__LiqBot.Alerts.AlertPublisher"] = "Information",
+                ["Logging__LogLevel__LiqBot.Chat.Telegram"] = "Information",
+            },
+            "run",
+            "--replay",
+            RepoPaths.Sample,
+            "--speed",
+            "max");
+
+    private static async Task SubscribeAsync(string database)
+    {
+        await using var storage = new PostgresStorageDatabase(new StorageOptions { Provider = StorageProvider.Postgres, ConnectionString = database }, TimeProvider.System, NullLogger<PostgresStorageDatabase>.Instance);
+        await new SqlSubscriptionStore(storage).SubscribeAsync(new ChatAddress(ChatPlatforms.Telegram, $"{Group}"), "BTCUSDT", AlertKinds.Cascade, CancellationToken.None);
+    }
+
+    private static async Task<List<string>> OutboxKeysAsync(string database)
+    {
+        await using var connection = new NpgsqlConnection(database);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT dedupe_key FROM outbox", connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var keys = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            keys.Add(reader.GetString(0));
+        }
+
+        return keys;
+    }
+
+    private static List<string> SentToGroup(FakeTelegramServer telegram) =>
+        [.. telegram.Sent.Where(m => m.ChatId == Group && m.Method == "sendMessage" && m.PlainText.StartsWith("BTCUSDT cascade", StringComparison.Ordinal)).Select(m => m.PlainText)];
+}

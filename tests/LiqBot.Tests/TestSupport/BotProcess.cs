@@ -1,0 +1,66 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+
+namespace LiqBot.Tests.TestSupport;
+
+/// <summary>The real bot as a separate process (`dotnet liqbot.dll run ...`), its output captured, killable like kill -9.</summary>
+internal sealed class BotProcess : IDisposable
+{
+    private readonly Process _process;
+
+    private BotProcess(Process process) => _process = process;
+
+    public ConcurrentQueue<string> Errors { get; } = new();
+
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>The host built next to the tests (same configuration), started in <paramref name="workingFolder"/>.</summary>
+    public static BotProcess Start(string workingFolder, IReadOnlyDictionary<string, string> environment, params string[] arguments)
+    {
+        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Debug{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Debug" : "Release";
+        var host = Path.Combine(RepoPaths.Root, "src", "LiqBot", "bin", configuration, "net10.0", "liqbot.dll");
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workingFolder, RedirectStandardError = true, RedirectStandardOutput = true, RedirectStandardInput = true, UseShellExecute = false };
+        start.ArgumentList.Add(host);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
+        var bot = new BotProcess(process);
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is { } line)
+            {
+                bot.Errors.Enqueue(line);
+            }
+        };
+        process.OutputDataReceived += (_, _) => { };
+        process.BeginErrorReadLine();
+        process.BeginOutputReadLine();
+        return bot;
+    }
+
+    public bool Logged(string text) => Errors.Any(line => line.Contains(text, StringComparison.Ordinal));
+
+    /// <summary>Ends the process at once, with no chance to clean up (as kill -9).</summary>
+    public void Kill()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit();
+        }
+    }
+
+    public void Dispose()
+    {
+        Kill();
+        _process.Dispose();
+    }
+}
