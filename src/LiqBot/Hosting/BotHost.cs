@@ -19,6 +19,9 @@ namespace LiqBot.Hosting;
 /// <summary>Builds the bot: configuration, storage, the market feed, the engine, chats, the outbox and summaries.</summary>
 internal static class BotHost
 {
+    /// <summary>The scheduler every instance joins in the clustered store (one name, one cluster).</summary>
+    public const string ClusteredSchedulerName = "LiqBot";
+
     // Advisory lock key of the Telegram poller ("LIQTG" in ASCII); one poller per store.
     private const long TelegramPollerLeaseKey = 0x4C49_5154_47;
 
@@ -59,7 +62,7 @@ internal static class BotHost
         services.AddSingleton<BotMetrics>();
         services.AddOptions<OperationsOptions>().Bind(configuration.GetSection(OperationsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddHostedService<OperationsEndpointWorker>();
-        AddSummaries(services);
+        AddSummaries(services, configuration);
         services.AddHostedService<MarketWorker>();
         services.AddHostedService<FeedStatusWorker>();
         services.AddHostedService<OutboxDispatchWorker>();
@@ -80,10 +83,32 @@ internal static class BotHost
         services.AddSingleton<ICommandRouter, CommandRouter>();
     }
 
-    /// <summary>Scheduled summaries on Quartz; the schedules themselves live in the store, so they survive restarts.</summary>
-    private static void AddSummaries(IServiceCollection services)
+    /// <summary>
+    /// Scheduled summaries on Quartz; the schedules live in the store, so they survive restarts. On
+    /// PostgreSQL, Quartz's clustered ADO job store: each firing runs on one instance, and a dead
+    /// instance's firings are picked up by another.
+    /// </summary>
+    private static void AddSummaries(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddQuartz();
+        var storage = configuration.GetSection("Storage");
+        if (string.Equals(storage["Provider"], "postgres", StringComparison.OrdinalIgnoreCase) && storage["ConnectionString"] is { Length: > 0 } connectionString)
+        {
+            services.AddQuartz(q =>
+            {
+                q.ConfigureScheduler(o => o.InstanceName = ClusteredSchedulerName);
+                q.UsePersistentStore(store =>
+                {
+                    store.UsePostgres(connectionString);
+                    store.UseClustering(_ => { });
+                    store.ProvisionSchema();
+                });
+            });
+        }
+        else
+        {
+            services.AddQuartz();
+        }
+
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         services.AddSingleton<SummaryComposer>();
         services.AddTransient<SummaryJob>();

@@ -26,6 +26,7 @@ internal sealed partial class SummaryJob(
     {
         var data = context.MergedJobDataMap;
         var chat = new ChatAddress(data.GetString(PlatformKey)!, data.GetString(ChatIdKey)!);
+        LogFired(chat.ToString(), context.ScheduledFireTimeUtc ?? context.FireTimeUtc);
         await PostAsync(chat, context.ScheduledFireTimeUtc ?? context.FireTimeUtc, cancellationToken);
     }
 
@@ -51,6 +52,9 @@ internal sealed partial class SummaryJob(
 
         signal.Notify();
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Summary job for {Chat} fired at {FireTime:O}")]
+    private partial void LogFired(string chat, DateTimeOffset fireTime);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Summary of {Symbol} queued for {Chat}")]
     private partial void LogPosted(string chat, string symbol);

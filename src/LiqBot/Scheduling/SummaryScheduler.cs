@@ -67,7 +67,14 @@ internal sealed partial class SummaryScheduler(
                 .UsingJobData(SummaryJob.ChatIdKey, summary.Chat.ChatId)
                 .UsingJobData(ScheduleKey, summary.Schedule.Text)
                 .Build();
-            await scheduler.ScheduleJob(job, Trigger(key, summary.Schedule), new ScheduleJobOptions(), cancellationToken);
+            try
+            {
+                await scheduler.ScheduleJob(job, Trigger(key, summary.Schedule), new ScheduleJobOptions(), cancellationToken);
+            }
+            catch (ObjectAlreadyExistsException)
+            {
+                // Another instance sharing the clustered store scheduled it first.
+            }
         }
     }
 

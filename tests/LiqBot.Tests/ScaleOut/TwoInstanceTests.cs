@@ -4,7 +4,10 @@ using LiqBot.Storage;
 using LiqBot.Tests.Storage;
 using LiqBot.Tests.TestSupport;
 using Microsoft.Extensions.Logging.Abstractions;
+using LiqBot.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using Quartz;
 
 namespace LiqBot.Tests.ScaleOut;
 
@@ -31,20 +34,30 @@ public sealed class TwoInstanceTests(PostgresServerFixture server) : IDisposable
         // Both replay the same data and raise the same alerts; the outbox lets each through once.
         try
         {
-            await Eventually.TrueAsync(() => first.Logged("Cascade alert on BTCUSDT") && second.Logged("Cascade alert on BTCUSDT"), TimeSpan.FromSeconds(90), "both instances to raise the cascade alerts");
+            await Eventually.TrueAsync(() => first.Logged("Market feed finished") && second.Logged("Market feed finished"), TimeSpan.FromSeconds(90), "both instances to ingest the replay");
         }
         catch (Xunit.Sdk.XunitException e)
         {
             Assert.Fail($"{e.Message}\nfirst:\n{string.Join('\n', first.Errors.TakeLast(20))}\nsecond:\n{string.Join('\n', second.Errors.TakeLast(20))}");
         }
+        Assert.True(first.Logged("Cascade alert on BTCUSDT") && second.Logged("Cascade alert on BTCUSDT"), "both instances raise the alerts");
         var keys = await OutboxKeysAsync(database);
-        await Eventually.TrueAsync(() => SentToGroup(telegram).Count >= keys.Count, TimeSpan.FromSeconds(60), "every alert to be delivered");
+        await Eventually.TrueAsync(async () => SentToGroup(telegram).Count >= (keys = await OutboxKeysAsync(database)).Count, TimeSpan.FromSeconds(60), "every alert to be delivered");
 
         var sent = SentToGroup(telegram);
         Assert.NotEmpty(keys);
         Assert.Equal(keys.Count, sent.Count);
         Assert.Equal(sent.Count, sent.Distinct().Count());
         Assert.All(sent, text => Assert.StartsWith("BTCUSDT cascade: ", text, StringComparison.Ordinal));
+
+        // The summary job lives once in Quartz's clustered store; a firing runs on one instance only.
+        var scheduler = await ClusterSchedulerAsync(database);
+        var job = new JobKey($"telegram:{Group}", "summaries");
+        await Eventually.TrueAsync(async () => await scheduler.Exists(job), TimeSpan.FromSeconds(60), "the summary job in the clustered store");
+        await scheduler.TriggerJob(job);
+        await Eventually.TrueAsync(() => telegram.Sent.Any(m => m.ChatId == Group && m.Method == "sendPhoto" && m.PlainText.StartsWith("Summary: BTCUSDT", StringComparison.Ordinal)), TimeSpan.FromSeconds(60), "the summary photo");
+        var fired = first.Errors.Concat(second.Errors).Count(l => l.Contains($"Summary job for telegram:{Group} fired at", StringComparison.Ordinal));
+        Assert.Equal(1, fired);
 
         // One of them polls; kill it like kill -9 and the standby answers the next command.
         await Eventually.TrueAsync(() => first.Logged("standing by") || second.Logged("standing by"), TimeSpan.FromSeconds(60), "one instance to stand by");
@@ -76,6 +89,8 @@ public sealed class TwoInstanceTests(PostgresServerFixture server) : IDisposable
                 ["Logging__LogLevel__Default"] = "Warning",
                 ["Logging__LogLevel__LiqBot.Alerts.AlertPublisher"] = "Information",
                 ["Logging__LogLevel__LiqBot.Chat.Telegram"] = "Information",
+                ["Logging__LogLevel__LiqBot.Workers.MarketWorker"] = "Information",
+                ["Logging__LogLevel__LiqBot.Scheduling"] = "Information",
             },
             "run",
             "--replay",
@@ -86,7 +101,29 @@ public sealed class TwoInstanceTests(PostgresServerFixture server) : IDisposable
     private static async Task SubscribeAsync(string database)
     {
         await using var storage = new PostgresStorageDatabase(new StorageOptions { Provider = StorageProvider.Postgres, ConnectionString = database }, TimeProvider.System, NullLogger<PostgresStorageDatabase>.Instance);
-        await new SqlSubscriptionStore(storage).SubscribeAsync(new ChatAddress(ChatPlatforms.Telegram, $"{Group}"), "BTCUSDT", AlertKinds.Cascade, CancellationToken.None);
+        var store = new SqlSubscriptionStore(storage);
+        var chat = new ChatAddress(ChatPlatforms.Telegram, $"{Group}");
+        await store.SubscribeAsync(chat, "BTCUSDT", AlertKinds.Cascade, CancellationToken.None);
+        await store.SaveSettingsAsync(chat, ChatSettings.Default with { Summary = SummarySchedule.Every(TimeSpan.FromHours(4)) }, CancellationToken.None);
+    }
+
+    /// <summary>A member of the bots' cluster that is never started: it only writes to the shared store.</summary>
+    private static async Task<IScheduler> ClusterSchedulerAsync(string database)
+    {
+        var provider = new ServiceCollection().AddLogging()
+            .AddQuartz(q =>
+            {
+                q.ConfigureScheduler(o => o.InstanceName = BotHost.ClusteredSchedulerName);
+                q.UsePersistentStore(store =>
+                {
+                    store.UsePostgres(database);
+                    store.UseClustering(_ => { });
+                });
+            })
+            .BuildServiceProvider();
+        var scheduler = await provider.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        Assert.Equal(BotHost.ClusteredSchedulerName, scheduler.SchedulerName);
+        return scheduler;
     }
 
     private static async Task<List<string>> OutboxKeysAsync(string database)
