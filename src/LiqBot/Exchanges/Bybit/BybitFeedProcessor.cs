@@ -12,7 +12,7 @@ internal sealed class BybitFeedProcessor(IMarketEventSink sink, TimeSpan? priceT
 {
     private static readonly long MinuteTicks = TimeSpan.FromMinutes(1).Ticks;
     private readonly long _priceTickTicks = (priceTickInterval ?? TimeSpan.FromSeconds(1)).Ticks;
-    private SymbolState[] _states = [];
+    private SymbolFeedState[] _states = [];
 
     public TickerState? Ticker(int symbol) =>
         symbol < _states.Length && _states[symbol] is { Ticker.HasSnapshot: true } s ? s.Ticker.ToState() : null;
@@ -64,7 +64,7 @@ internal sealed class BybitFeedProcessor(IMarketEventSink sink, TimeSpan? priceT
         }
     }
 
-    private void Track(int symbol, SymbolState state, DateTimeOffset time)
+    private void Track(int symbol, SymbolFeedState state, DateTimeOffset time)
     {
         var ticks = time.UtcTicks;
         if (state.LiveStartTicks == 0)
@@ -78,7 +78,7 @@ internal sealed class BybitFeedProcessor(IMarketEventSink sink, TimeSpan? priceT
         }
     }
 
-    private void Emit(int symbol, SymbolState state, in Bar bar)
+    private void Emit(int symbol, SymbolFeedState state, in Bar bar)
     {
         if (bar.OpenTime.UtcTicks >= state.LiveStartTicks)
         {
@@ -86,28 +86,15 @@ internal sealed class BybitFeedProcessor(IMarketEventSink sink, TimeSpan? priceT
         }
     }
 
-    private SymbolState State(int symbol)
+    private SymbolFeedState State(int symbol)
     {
         if (symbol >= _states.Length)
         {
-            var grown = new SymbolState[symbol + 1];
+            var grown = new SymbolFeedState[symbol + 1];
             _states.CopyTo(grown, 0);
             _states = grown;
         }
 
-        return _states[symbol] ??= new SymbolState();
-    }
-
-    private sealed class SymbolState
-    {
-        public MinuteBarAggregator Aggregator { get; } = new();
-
-        public TickerMerger Ticker { get; } = new();
-
-        public long LiveStartTicks { get; set; }
-
-        public bool LiveStartSignalled { get; set; }
-
-        public long LastPriceTicks { get; set; } = long.MinValue / 2;
+        return _states[symbol] ??= new SymbolFeedState();
     }
 }

@@ -36,7 +36,7 @@ public sealed partial class BybitMarketSource : IMarketSource
         _time = time;
         _logger = logger;
         _random = random ?? Random.Shared;
-        _gates = symbols.Select(s => new SymbolGate(s.Trim().ToUpperInvariant())).DistinctBy(g => g.Symbol).ToList();
+        _gates = symbols.Select(s => new SymbolGate(s.Trim().ToUpperInvariant(), options.ReorderWindow)).DistinctBy(g => g.Symbol).ToList();
         if (_gates.Count == 0)
         {
             throw new ArgumentException("At least one symbol is required.", nameof(symbols));

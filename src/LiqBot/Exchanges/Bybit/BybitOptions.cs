@@ -38,4 +38,7 @@ public sealed class BybitOptions
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(15);
 
     public int EventChannelCapacity { get; set; } = 100_000;
+
+    /// <summary>Live events are held this long to put the interleaved streams back in time order.</summary>
+    public TimeSpan ReorderWindow { get; set; } = TimeSpan.FromSeconds(1);
 }

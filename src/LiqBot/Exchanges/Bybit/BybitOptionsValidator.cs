@@ -39,6 +39,11 @@ internal sealed class BybitOptionsValidator : IValidateOptions<BybitOptions>
             errors.Add("Bybit:RestMaxRetries must not be negative.");
         }
 
+        if (options.ReorderWindow < TimeSpan.Zero || options.ReorderWindow > TimeSpan.FromSeconds(30))
+        {
+            errors.Add("Bybit:ReorderWindow must be between 0 and 30 seconds.");
+        }
+
         if (options.EventChannelCapacity < 1)
         {
             errors.Add("Bybit:EventChannelCapacity must be positive.");

@@ -27,6 +27,7 @@ internal sealed class BybitStreamSession(
         var now = time.GetUtcNow();
         foreach (var gate in gates)
         {
+            gate.FlushPending(output, counters);
             var from = gate.LastBarClose ?? BybitBackfiller.Floor(now - options.WarmStart, Five);
             foreach (var bar in await backfiller.FetchAsync(gate.Symbol, from, BybitBackfiller.Floor(now, Five), cancellationToken))
             {
@@ -41,7 +42,8 @@ internal sealed class BybitStreamSession(
         var decoder = new BybitFrameDecoder(gates.Select(g => g.Symbol));
         var sink = new GatedEventSink(gates, counters, onTicker);
         var processor = new BybitFeedProcessor(sink);
-        gates.ForEach(g => g.StartHolding());
+        gates.ForEach(g => g.StartHolding(output, counters));
+        await FlushAsync(writer, output, cancellationToken);
         while (true)
         {
             ReadOnlyMemory<byte>? frame;

@@ -5,10 +5,13 @@ namespace LiqBot.Exchanges.Bybit;
 /// <summary>
 /// Per-symbol ordering and dedupe across reconnects: a bar is released only if it opens at or after the
 /// last released bar's close, and while a gap backfill is pending live events are held, then merged
-/// with the backfilled bars in time order.
+/// with the backfilled bars in time order. Live events pass a short reorder window first.
 /// </summary>
-internal sealed class SymbolGate(string symbol)
+internal sealed class SymbolGate(string symbol, TimeSpan reorderWindow)
 {
+    private readonly EventReorderBuffer _reorder = new(reorderWindow);
+    private readonly List<MarketEvent> _ready = [];
+
     public string Symbol { get; } = symbol;
 
     public DateTimeOffset? LastBarClose { get; private set; }
@@ -20,8 +23,16 @@ internal sealed class SymbolGate(string symbol)
 
     public Task<List<Bar>>? Backfill { get; set; }
 
-    public void StartHolding()
+    /// <summary>Releases what the reorder window still holds (a session ended; nothing older will come).</summary>
+    public void FlushPending(List<MarketEvent> output, FeedCounters counters)
     {
+        _reorder.Flush(_ready);
+        ReleaseReady(output, counters);
+    }
+
+    public void StartHolding(List<MarketEvent> output, FeedCounters counters)
+    {
+        FlushPending(output, counters);
         Held = [];
         LiveStart = null;
         Backfill = null;
@@ -35,7 +46,8 @@ internal sealed class SymbolGate(string symbol)
         }
         else
         {
-            Release(e, output, counters);
+            _reorder.Add(e, _ready);
+            ReleaseReady(output, counters);
         }
     }
 
@@ -50,6 +62,16 @@ internal sealed class SymbolGate(string symbol)
         {
             Release(e, output, counters);
         }
+    }
+
+    private void ReleaseReady(List<MarketEvent> output, FeedCounters counters)
+    {
+        foreach (var e in _ready)
+        {
+            Release(e, output, counters);
+        }
+
+        _ready.Clear();
     }
 
     public void Release(MarketEvent e, List<MarketEvent> output, FeedCounters counters)

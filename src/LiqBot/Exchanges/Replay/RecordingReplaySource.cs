@@ -20,7 +20,7 @@ internal sealed class RecordingReplaySource(string path, double? speed, TimeProv
     public async IAsyncEnumerable<MarketEvent> StreamAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var decoder = new BybitFrameDecoder([], learnSymbols: true);
-        var sink = new ListEventSink(decoder.Symbols);
+        var sink = new ListEventSink(decoder.Symbols, new BybitOptions().ReorderWindow);
         var processor = new BybitFeedProcessor(sink);
         long? firstMs = null;
         var started = time.GetTimestamp();
@@ -60,6 +60,12 @@ internal sealed class RecordingReplaySource(string path, double? speed, TimeProv
 
             sink.Output.Clear();
             _status = _status with { Since = DateTimeOffset.FromUnixTimeMilliseconds(frame.ReceivedMs) };
+        }
+
+        sink.Flush();
+        foreach (var e in sink.Output)
+        {
+            yield return e;
         }
 
         _status = new FeedStatus(FeedState.Ended, _status.Since, "end of recording");

@@ -37,7 +37,7 @@ public sealed class ReplaySpeedTests : IDisposable
         await SourceHarness.WaitUntilAsync(() => clock.PendingTimers == 1);
         lock (events)
         {
-            Assert.Single(events);
+            Assert.Empty(events); // the first is still inside the reorder window
         }
 
         clock.Advance(TimeSpan.FromMilliseconds(900));
