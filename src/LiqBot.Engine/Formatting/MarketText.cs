@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace LiqBot.Engine.Formatting;
 
-/// <summary>Prices to the precision a step needs, and signed percentages: 91.2k, 91.25k, 3,412, -2.4 %. Money is <see cref="MoneyFormat"/>.</summary>
+/// <summary>Prices to the precision a price step needs: 91.2k, 91.25k, 3,412. Money and percentages are <see cref="MoneyFormat"/>.</summary>
 public static class MarketText
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
@@ -15,14 +15,10 @@ public static class MarketText
     {
         if (price >= 10_000)
         {
-            var decimals = Math.Clamp((int)Math.Ceiling(-Math.Log10(step / 1000.0) - 1e-9), 1, 3);
-            return (price / 1000.0).ToString("F" + decimals, Invariant) + "k";
+            return MoneyFormat.Price(price, Math.Clamp((int)Math.Ceiling(-Math.Log10(step / 1000.0) - 1e-9), 1, 3));
         }
 
         var places = Math.Clamp((int)Math.Ceiling(-Math.Log10(step) - 1e-9), 0, 8);
         return price.ToString("N" + places, Invariant);
     }
-
-    /// <summary>A signed percentage with one decimal: -2.4 %, +3.1 %.</summary>
-    public static string Percent(double percent) => percent.ToString("+0.0;-0.0;0.0", Invariant) + " %";
 }

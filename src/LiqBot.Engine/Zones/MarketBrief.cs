@@ -21,7 +21,7 @@ public static class MarketBrief
         }
 
         var all = ZoneFinder.FindAll(book, options);
-        var step = ZoneLadder.From(book, options).Step;
+        var step = ZoneLadder.StepFor(book, options);
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"{book.Symbol} {book.Window.Name}, price {MarketText.Price(book.Price, book.BinSize)}. ");
         AppendSide(text, "Longs", all.Where(z => z.Side == PositionSide.Long), step, options, first: true);
@@ -41,10 +41,10 @@ public static class MarketBrief
         }
 
         var estimate = first ? " est." : string.Empty;
-        text.Append(CultureInfo.InvariantCulture, $"{name}: densest {Range(largest[0], step)} ({MoneyFormat.Usd(largest[0].NotionalUsd)}{estimate}, {MarketText.Percent(largest[0].DistancePct)})");
+        text.Append(CultureInfo.InvariantCulture, $"{name}: densest {Range(largest[0], step)} ({MoneyFormat.Usd(largest[0].NotionalUsd)}{estimate}, {MoneyFormat.SignedPercent(largest[0].DistancePct)})");
         if (largest.Count > 1)
         {
-            text.Append(CultureInfo.InvariantCulture, $", then {Range(largest[1], step)} ({MoneyFormat.Usd(largest[1].NotionalUsd)}, {MarketText.Percent(largest[1].DistancePct)})");
+            text.Append(CultureInfo.InvariantCulture, $", then {Range(largest[1], step)} ({MoneyFormat.Usd(largest[1].NotionalUsd)}, {MoneyFormat.SignedPercent(largest[1].DistancePct)})");
         }
 
         text.Append(". ");

@@ -51,7 +51,8 @@ internal sealed class ZoneLadder
         return new ZoneLadder(step, firstBin, longs, shorts);
     }
 
-    private static double StepFor(BookSnapshot book, ZoneOptions options)
+    /// <summary>The zone bin width for a book: a whole number of book bins near ResolutionPct of price.</summary>
+    public static double StepFor(BookSnapshot book, ZoneOptions options)
     {
         var wanted = BinSizing.Auto(book.Price) * options.ResolutionPct / 0.1;
         var multiple = Math.Max(1, Math.Round(wanted / book.BinSize));

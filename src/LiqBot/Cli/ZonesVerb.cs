@@ -51,7 +51,7 @@ internal static class ZonesVerb
         {
             lines.Add(string.Create(
                 CultureInfo.InvariantCulture,
-                $"{zone.Side.ToString().ToLowerInvariant(),-6} {MarketText.Price(zone.Low, book.BinSize),10} {MarketText.Price(zone.High, book.BinSize),10} {MoneyFormat.Usd(zone.NotionalUsd),10} {MarketText.Percent(zone.DistancePct),9}"));
+                $"{zone.Side.ToString().ToLowerInvariant(),-6} {MarketText.Price(zone.Low, book.BinSize),10} {MarketText.Price(zone.High, book.BinSize),10} {MoneyFormat.Usd(zone.NotionalUsd),10} {MoneyFormat.SignedPercent(zone.DistancePct),9}"));
         }
 
         if (zones.Count == 0)

@@ -10,11 +10,4 @@ public sealed class MarketTextTests
     [InlineData(3_412, 2, "3,412")]
     [InlineData(0.35123, 0.0005, "0.3512")]
     public void Price_ShowsThePrecisionTheStepNeeds(double price, double step, string expected) => Assert.Equal(expected, MarketText.Price(price, step));
-
-    [Fact]
-    public void Percent_IsSignedWithOneDecimal()
-    {
-        Assert.Equal("-2.4 %", MarketText.Percent(-2.43));
-        Assert.Equal("+3.1 %", MarketText.Percent(3.06));
-    }
 }

@@ -51,6 +51,8 @@ public sealed class MoneyFormatTests
     [Theory]
     [InlineData(-2.44, "-2.4 %")]
     [InlineData(3.1, "+3.1 %")]
+    [InlineData(-2.43, "-2.4 %")]
+    [InlineData(3.06, "+3.1 %")]
     public void SignedPercent_ShowsTheSign(double percent, string expected)
     {
         Assert.Equal(expected, MoneyFormat.SignedPercent(percent));

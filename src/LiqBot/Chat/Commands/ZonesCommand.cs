@@ -23,7 +23,7 @@ internal sealed class ZonesCommand(MarketArguments arguments) : IChatCommand
         {
             text.Append('\n').Append(zone.Side == Engine.Market.PositionSide.Long ? "long  " : "short ")
                 .Append(MarketText.Price(zone.Low, book.BinSize)).Append('-').Append(MarketText.Price(zone.High, book.BinSize))
-                .Append("  ").Append(MoneyFormat.Usd(zone.NotionalUsd)).Append("  ").Append(MarketText.Percent(zone.DistancePct));
+                .Append("  ").Append(MoneyFormat.Usd(zone.NotionalUsd)).Append("  ").Append(MoneyFormat.SignedPercent(zone.DistancePct));
         }
 
         return new ChatReply(text + MarketNotes.Status(market));
