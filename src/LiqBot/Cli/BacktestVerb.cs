@@ -37,11 +37,7 @@ internal static class BacktestVerb
     };
 
     private static DateTimeOffset ParseSplit(string? text) =>
-        text is null
-            ? AccuracyBacktest.DefaultSplit
-            : DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var split)
-                ? split
-                : throw new UsageException($"--split '{text}' is not an ISO 8601 time, like 2026-06-01T00:00Z.");
+        text is null ? AccuracyBacktest.DefaultSplit : DataArguments.ParseTime("--split", text);
 
     private static string Text(BacktestReport report)
     {

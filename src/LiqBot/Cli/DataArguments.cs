@@ -45,11 +45,7 @@ internal static partial class DataArguments
             return history.LastClose;
         }
 
-        if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at))
-        {
-            throw new UsageException($"--at '{Shorten(text)}' is not an ISO 8601 time, like 2026-06-01T12:00Z.");
-        }
-
+        var at = ParseTime("--at", text);
         return at < history.FirstClose || at > history.LastClose
             ? throw new UsageException($"--at {at:yyyy-MM-ddTHH:mmZ} is outside the data ({history.FirstClose:yyyy-MM-ddTHH:mmZ} to {history.LastClose:yyyy-MM-ddTHH:mmZ}).")
             : at;
@@ -67,6 +63,12 @@ internal static partial class DataArguments
         book.ApplyHistory(history.BarsClosedBy(at));
         return book;
     }
+
+    /// <summary>An ISO 8601 time given as <paramref name="option"/>, read as UTC when it names no offset.</summary>
+    public static DateTimeOffset ParseTime(string option, string text) =>
+        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time)
+            ? time
+            : throw new UsageException($"{option} '{Shorten(text)}' is not an ISO 8601 time, like 2026-06-01T00:00Z.");
 
     private static string Shorten(string text) => text.Length <= 32 ? text : text[..32] + "...";
 

@@ -32,9 +32,16 @@ internal static class RenderVerb
             var history = DataArguments.Load(parse.GetValue(data)!, parse.GetValue(symbol)!);
             var chosenWindow = DataArguments.ParseWindow(parse.GetValue(window)!);
             var book = DataArguments.BookAt(history, DataArguments.ParseAt(parse.GetValue(at), history), new ModelOptions());
-            var png = chosenKind == "map"
-                ? new LiquidationMapRenderer().Render(book.Snapshot(chosenWindow, history.SourceName), ZoneFinder.Find(book.Snapshot(chosenWindow)), size)
-                : new HeatmapRenderer().Render(book.Heatmap(chosenWindow, history.SourceName), size);
+            byte[] png;
+            if (chosenKind == "map")
+            {
+                var snapshot = book.Snapshot(chosenWindow, history.SourceName);
+                png = new LiquidationMapRenderer().Render(snapshot, ZoneFinder.Find(snapshot), size);
+            }
+            else
+            {
+                png = new HeatmapRenderer().Render(book.Heatmap(chosenWindow, history.SourceName), size);
+            }
             Write(path, png);
             stdout.WriteLine($"{path} ({png.Length:N0} bytes, {size.Width}x{size.Height})");
             return ExitCodes.Success;

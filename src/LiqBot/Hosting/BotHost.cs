@@ -90,8 +90,7 @@ internal static class BotHost
     /// </summary>
     private static void AddSummaries(IServiceCollection services, IConfiguration configuration)
     {
-        var storage = configuration.GetSection("Storage");
-        if (string.Equals(storage["Provider"], "postgres", StringComparison.OrdinalIgnoreCase) && storage["ConnectionString"] is { Length: > 0 } connectionString)
+        if (PostgresConnectionString(configuration) is { } connectionString)
         {
             services.AddQuartz(q =>
             {
@@ -120,8 +119,7 @@ internal static class BotHost
     {
         if (configuration.HasTelegramToken())
         {
-            var storage = configuration.GetSection("Storage");
-            if (string.Equals(storage["Provider"], "postgres", StringComparison.OrdinalIgnoreCase) && storage["ConnectionString"] is { Length: > 0 } connectionString)
+            if (PostgresConnectionString(configuration) is { } connectionString)
             {
                 services.AddSingleton<ILeaderLease>(new PostgresAdvisoryLease(connectionString, TelegramPollerLeaseKey));
             }
@@ -130,6 +128,15 @@ internal static class BotHost
         }
 
         services.AddLiqBotDiscord(configuration);
+    }
+
+    /// <summary>The shared store's connection string when instances share PostgreSQL; null on SQLite.</summary>
+    private static string? PostgresConnectionString(IConfiguration configuration)
+    {
+        var storage = configuration.GetSection("Storage");
+        return string.Equals(storage["Provider"], "postgres", StringComparison.OrdinalIgnoreCase) && storage["ConnectionString"] is { Length: > 0 } connectionString
+            ? connectionString
+            : null;
     }
 
     /// <summary>Without chat tokens the bot talks on the console.</summary>

@@ -18,9 +18,9 @@ internal sealed class SymbolCatalog
         {
             Symbols.Add(symbol);
             _byName[symbol] = symbol;
-            if (Quotes.FirstOrDefault(q => symbol.EndsWith(q, StringComparison.Ordinal) && symbol.Length > q.Length) is { } quote)
+            if (BaseOf(symbol) is { } alias)
             {
-                _byName.TryAdd(symbol[..^quote.Length], symbol);
+                _byName.TryAdd(alias, symbol);
             }
         }
     }
@@ -45,8 +45,11 @@ internal sealed class SymbolCatalog
         return false;
     }
 
-    private static string Alias(string symbol) =>
+    private static string Alias(string symbol) => (BaseOf(symbol) ?? symbol).ToLowerInvariant();
+
+    /// <summary>The symbol without its quote currency (BTCUSDT -> BTC), or null when it has none.</summary>
+    private static string? BaseOf(string symbol) =>
         Quotes.FirstOrDefault(q => symbol.EndsWith(q, StringComparison.Ordinal) && symbol.Length > q.Length) is { } quote
-            ? symbol[..^quote.Length].ToLowerInvariant()
-            : symbol.ToLowerInvariant();
+            ? symbol[..^quote.Length]
+            : null;
 }

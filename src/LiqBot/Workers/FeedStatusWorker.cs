@@ -10,6 +10,14 @@ internal sealed class FeedStatusWorker(IMarketSource source, MarketRegistry mark
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        foreach (var market in markets.All)
+        {
+            lock (market.Gate)
+            {
+                market.Source = label.Text;
+            }
+        }
+
         using var timer = new PeriodicTimer(Interval, time);
         do
         {
@@ -18,7 +26,6 @@ internal sealed class FeedStatusWorker(IMarketSource source, MarketRegistry mark
             {
                 lock (market.Gate)
                 {
-                    market.Source = label.Text;
                     market.Unavailable = status.State is FeedState.Live or FeedState.Ended ? null : status.Describe();
                 }
             }
