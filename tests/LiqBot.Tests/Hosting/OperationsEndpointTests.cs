@@ -45,7 +45,7 @@ public sealed class OperationsEndpointTests : IDisposable
     /// <summary>Asks again until the answer is as wanted, for at most 30 seconds (the replay must be ingested first).</summary>
     private static async Task<HttpResponseMessage> Eventually(Func<Task<HttpResponseMessage>> ask, Func<HttpResponseMessage, bool> wanted)
     {
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var deadline = new CancellationTokenSource(TestSupport.Eventually.Floor);
         while (true)
         {
             try

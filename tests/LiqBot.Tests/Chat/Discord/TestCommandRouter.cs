@@ -28,6 +28,9 @@ internal sealed class TestCommandRouter : ICommandRouter
     /// <summary>CPU time each render burns on the calling thread, as a real chart render would.</summary>
     public TimeSpan RenderCpu { get; set; }
 
+    /// <summary>Renders finish only once this completes: a render that takes as long as the test wants, on any machine.</summary>
+    public Task RenderGate { get; set; } = Task.CompletedTask;
+
     public bool Throw { get; set; }
 
     public IReadOnlyList<ChatRequest> Requests => [.. _requests];
@@ -69,6 +72,7 @@ internal sealed class TestCommandRouter : ICommandRouter
         }
 
         await Task.Delay(RenderDelay, cancellationToken);
+        await RenderGate.WaitAsync(cancellationToken);
         return new ChatReply(Brief, new ChatImage(ImageName, Png));
     }
 }

@@ -57,10 +57,11 @@ internal sealed class TelegramFanOutHarness : IAsyncDisposable
     }
 
     /// <summary>A dispatcher and a Telegram sender as one process would have them.</summary>
-    public (OutboxDispatchWorker Dispatcher, TelegramChatSender Sender) NewProcess(string instanceId, TelegramOptions? senderOptions = null, int batchSize = 200)
+    public (OutboxDispatchWorker Dispatcher, TelegramChatSender Sender) NewProcess(
+        string instanceId, TelegramOptions? senderOptions = null, int batchSize = 200, HttpMessageHandler? network = null)
     {
         var options = Options.Create(senderOptions ?? SenderOptions());
-        var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+        var http = new HttpClient(network ?? new SocketsHttpHandler()) { Timeout = Timeout.InfiniteTimeSpan };
         _clients.Add(http);
         var loggers = LoggerFactory.Create(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Information));
         var client = new TelegramBotClient(http, options, Clock);

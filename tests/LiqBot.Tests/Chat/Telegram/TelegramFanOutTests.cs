@@ -44,25 +44,31 @@ public sealed class TelegramFanOutTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task RestartMidFanOut_ResumesWhereItStopped_NothingLostNothingTwice()
+    public async Task ProcessDiesMidFanOut_NextProcessSendsTheRestExactlyOnce()
     {
         await using var harness = await TelegramFanOutHarness.StartAsync(ClockScale);
         var chats = Enumerable.Range(1, 3_000).Select(i => 200_000L + i).ToList();
         await harness.EnqueueAlertsAsync(chats);
-        var (first, _) = harness.NewProcess("first");
 
+        // The first process dies after its 1,000th request: no drain, its last batch stays leased.
+        var network = new FreezeAfterRequestsHandler(1_000);
+        var (first, _) = harness.NewProcess("first", network: network);
         await first.StartAsync(CancellationToken.None);
-        await Eventually.TrueAsync(() => harness.Server.SentCount >= 1_000, Bound, "a third sent by the first process");
-        await first.StopAsync(CancellationToken.None);
-        var sentByFirst = harness.Server.SentCount;
+        await network.Frozen.WaitAsync(Bound);
+        await Eventually.TrueAsync(() => harness.Server.SentCount == 1_000, Bound, "the first process's last requests answered");
+        var pendingAfterDeath = await harness.PendingAsync();
+
+        // A restart takes a moment; then the next process claims the rest, the dead one's leased batch once its lease ran out.
+        await Task.Delay(TimeSpan.FromSeconds(2), harness.Clock);
         var (second, _) = harness.NewProcess("second");
         await second.StartAsync(CancellationToken.None);
         await Eventually.TrueAsync(async () => await harness.PendingAsync() == 0, Bound, "the outbox drained by the second process");
         await second.StopAsync(CancellationToken.None);
 
-        output.WriteLine($"first process sent {sentByFirst}, second {harness.Server.SentCount - sentByFirst}");
-        Assert.InRange(sentByFirst, 1_000, 2_999);
+        output.WriteLine($"first process sent 1000 and died with {pendingAfterDeath} pending; second sent {harness.Server.SentCount - 1_000}");
+        Assert.Equal(2_000, pendingAfterDeath);
         Assert.Equal(chats, harness.Server.Sent.Select(m => m.ChatId).Order());
         Assert.Equal(0, harness.Server.TooManyRequests);
+        await first.StopAsync(new CancellationToken(canceled: true));
     }
 }

@@ -71,14 +71,7 @@ internal sealed class SourceHarness : IAsyncDisposable
         });
     }
 
-    public static async Task WaitUntilAsync(Func<bool> condition, int timeoutMs = 10_000)
-    {
-        using var cts = new CancellationTokenSource(timeoutMs);
-        while (!condition())
-        {
-            await Task.Delay(10, cts.Token);
-        }
-    }
+    public static Task WaitUntilAsync(Func<bool> condition) => TestSupport.Eventually.UntilAsync(condition, "the source reached the state the test waits for");
 
     public async ValueTask DisposeAsync()
     {

@@ -43,7 +43,7 @@ public sealed class WarmStartRestartTests
     private static async Task<List<Bar>> WarmAsync(SourceHarness h, TimeSpan shift)
     {
         var source = new BybitMarketSource(["BTCUSDT"], h.Options, h.Rest, new ShiftedTimeProvider(shift), NullLogger<BybitMarketSource>.Instance);
-        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        using var stop = new CancellationTokenSource(TestSupport.Eventually.Floor);
         var bars = new List<Bar>();
         await foreach (var e in source.StreamAsync(stop.Token))
         {

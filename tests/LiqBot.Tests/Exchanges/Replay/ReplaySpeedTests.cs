@@ -43,7 +43,7 @@ public sealed class ReplaySpeedTests : IDisposable
         clock.Advance(TimeSpan.FromMilliseconds(900));
         Assert.False(run.IsCompleted);
         clock.Advance(TimeSpan.FromMilliseconds(100));
-        await run.WaitAsync(TimeSpan.FromSeconds(5));
+        await run.WaitAsync(TimeSpan.FromSeconds(60));
 
         Assert.Equal([PositionSide.Long, PositionSide.Short], events.OfType<LiquidationReported>().Select(l => l.Liquidation.Side));
     }
