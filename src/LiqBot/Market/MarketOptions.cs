@@ -20,6 +20,11 @@ internal sealed class MarketOptions
     /// <summary>"max" (as fast as possible) or a factor of real time, like 60.</summary>
     public string ReplaySpeed { get; set; } = "max";
 
+    /// <summary>First wait before a failed live feed is started again; doubles (with jitter) up to <see cref="FeedRestartMaxDelay"/>.</summary>
+    public TimeSpan FeedRestartBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    public TimeSpan FeedRestartMaxDelay { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>How long auto waits for Bybit before falling back to the replay file.</summary>
     public TimeSpan ProbeTimeout { get; set; } = TimeSpan.FromSeconds(3);
 }

@@ -3,8 +3,6 @@ using System.Net;
 using System.Text;
 using LiqBot.Chat;
 using LiqBot.Exchanges;
-using LiqBot.Exchanges.Bybit;
-using LiqBot.Exchanges.Replay;
 using LiqBot.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -80,12 +78,22 @@ internal sealed class OperationsEndpointWorker(
         Metric(text, "liqbot_feed_live", "gauge", "1 while the market feed is live", source.Status.IsLive ? 1 : 0);
         Metric(text, "liqbot_feed_lag_seconds", "gauge", "Age of the newest market event (market time)", lag?.TotalSeconds ?? double.NaN);
         Metric(text, "liqbot_market_events_total", "counter", "Market events applied to the books", metrics.MarketEvents);
-        if (CountersOf(source) is { } counters)
+        if (source.Counters is { } counters)
         {
             Metric(text, "liqbot_feed_frames_total", "counter", "Frames received from the exchange", counters.Frames);
             Metric(text, "liqbot_feed_malformed_frames_total", "counter", "Frames skipped as malformed", counters.Malformed);
             Metric(text, "liqbot_feed_unknown_frames_total", "counter", "Frames skipped as unknown", counters.Unknown);
             Metric(text, "liqbot_feed_reconnects_total", "counter", "WebSocket reconnects", counters.Reconnects);
+        }
+
+        if (source is SupervisedMarketSource supervised)
+        {
+            Metric(text, "liqbot_feed_restarts_total", "counter", "Fresh streams started after the feed failed", supervised.Restarts);
+            text.Append("# HELP liqbot_market_records_skipped_total Records kept from the engine as malformed or implausible, by kind\n# TYPE liqbot_market_records_skipped_total counter\n");
+            foreach (var kind in Enum.GetValues<SkippedRecordKind>())
+            {
+                text.Append(CultureInfo.InvariantCulture, $"liqbot_market_records_skipped_total{{kind=\"{kind}\"}} {supervised.Filter.Skipped(kind)}\n");
+            }
         }
 
         Metric(text, "liqbot_alerts_queued_total", "counter", "Alert messages put in the outbox (one per chat)", metrics.AlertsQueued);
@@ -98,13 +106,6 @@ internal sealed class OperationsEndpointWorker(
         Metric(text, "liqbot_render_seconds_total", "counter", "Time spent rendering images", charts.RenderMilliseconds / 1000.0);
         return Results.Text(text.ToString(), "text/plain; version=0.0.4");
     }
-
-    private static FeedCounters? CountersOf(IMarketSource source) => source switch
-    {
-        BybitMarketSource bybit => bybit.Counters,
-        RecordingReplaySource replay => replay.Counters,
-        _ => null,
-    };
 
     private static void Metric(StringBuilder text, string name, string type, string help, double value) =>
         text.Append(CultureInfo.InvariantCulture, $"# HELP {name} {help}\n# TYPE {name} {type}\n{name} {(double.IsNaN(value) ? "NaN" : value.ToString(CultureInfo.InvariantCulture))}\n");

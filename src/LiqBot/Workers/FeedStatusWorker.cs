@@ -4,12 +4,17 @@ using LiqBot.Market;
 namespace LiqBot.Workers;
 
 /// <summary>Copies the feed's status to every symbol, so replies can say "market data unavailable since ..." when data stops.</summary>
-internal sealed class FeedStatusWorker(IMarketSource source, MarketRegistry markets, MarketSourceLabel label, TimeProvider time) : BackgroundService
+internal sealed partial class FeedStatusWorker(IMarketSource source, MarketRegistry markets, MarketSourceLabel label, TimeProvider time, ILogger<FeedStatusWorker> logger) : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(2);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (label.Notice is { } notice)
+        {
+            LogNotice(notice);
+        }
+
         foreach (var market in markets.All)
         {
             lock (market.Gate)
@@ -44,4 +49,7 @@ internal sealed class FeedStatusWorker(IMarketSource source, MarketRegistry mark
             return false;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Notice}")]
+    private partial void LogNotice(string notice);
 }

@@ -19,35 +19,40 @@ internal sealed partial class MarketWorker(
     SubscriptionChanges changes,
     FeedCompletion completion,
     BotMetrics metrics,
-    TimeProvider time,
     ILogger<MarketWorker> logger) : BackgroundService
 {
     private long _loadedVersion = -1;
 
+    /// <summary>
+    /// The source is supervised (it restarts itself and filters garbage), so this loop ends only with a
+    /// replay or the host. One event the engine still refuses is logged and skipped, never fatal.
+    /// </summary>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        while (!stoppingToken.IsCancellationRequested)
+        try
         {
-            try
+            await foreach (var marketEvent in source.StreamAsync(stoppingToken))
             {
-                await foreach (var marketEvent in source.StreamAsync(stoppingToken))
+                try
                 {
                     await HandleAsync(marketEvent, stoppingToken);
                 }
+                catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+                {
+                    LogEventFailed(marketEvent.GetType().Name, marketEvent.Symbol, marketEvent.Time, e.Message);
+                    LogEventFailureDetail(e);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            return;
+        }
 
-                LogFeedEnded(source.Status.Describe());
-                completion.MarkIngested();
-                return;
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                LogPassFailed(e);
-                await Task.Delay(TimeSpan.FromSeconds(5), time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
-            }
+        if (!stoppingToken.IsCancellationRequested)
+        {
+            LogFeedEnded(source.Status.Describe());
+            completion.MarkIngested();
         }
     }
 
@@ -87,6 +92,9 @@ internal sealed partial class MarketWorker(
     [LoggerMessage(Level = LogLevel.Information, Message = "Market feed finished: {Status}")]
     private partial void LogFeedEnded(string status);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Market feed failed; restarting it")]
-    private partial void LogPassFailed(Exception exception);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Market event skipped: {Record} {Symbol} at {Time:u} failed ({Reason})")]
+    private partial void LogEventFailed(string record, string symbol, DateTimeOffset time, string reason);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Market event failure detail")]
+    private partial void LogEventFailureDetail(Exception exception);
 }

@@ -56,7 +56,13 @@ internal static class FakeBybitRest
         var list = new List<string[]>();
         for (var t = end - (((end % step) + step) % step); t >= start && list.Count < limit; t -= step)
         {
-            list.Add(FakeBybitHistory.Kline(t, interval));
+            var kline = FakeBybitHistory.Kline(t, interval);
+            if (t == server.CorruptKlineOpenMs)
+            {
+                (kline[2], kline[3]) = (kline[3], kline[2]);
+            }
+
+            list.Add(kline);
         }
 
         return new { symbol, category = "linear", list };

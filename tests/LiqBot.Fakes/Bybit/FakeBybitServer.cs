@@ -51,6 +51,9 @@ public sealed class FakeBybitServer : IAsyncDisposable
     /// <summary>No kline or open interest newer than this (simulates "now" on the exchange).</summary>
     public DateTimeOffset? HistoryEnd { get; set; }
 
+    /// <summary>The kline opening at this time (ms) is served with its high and low swapped, as a broken exchange record.</summary>
+    public long? CorruptKlineOpenMs { get; set; }
+
     public int Connections => Volatile.Read(ref _connections);
 
     public int OpenSockets => _sockets.Count;

@@ -26,7 +26,7 @@ public sealed partial class BybitMarketSource : IMarketSource
     private readonly ConcurrentDictionary<string, TickerState> _tickers = new();
     private volatile FeedStatus _status;
     private bool _validated;
-    private int _started;
+    private int _streaming;
 
     internal BybitMarketSource(IEnumerable<string> symbols, BybitOptions options, BybitRestClient rest, TimeProvider time, ILogger<BybitMarketSource> logger, Random? random = null)
     {
@@ -49,6 +49,8 @@ public sealed partial class BybitMarketSource : IMarketSource
 
     public FeedCounters Counters { get; } = new();
 
+    public bool IsFinite => false;
+
     /// <summary>Lowest-tier maintenance margin rates read from /v5/market/risk-limit, by symbol.</summary>
     public IReadOnlyDictionary<string, double> MaintenanceMarginRates
     {
@@ -66,9 +68,9 @@ public sealed partial class BybitMarketSource : IMarketSource
 
     public async IAsyncEnumerable<MarketEvent> StreamAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        if (Interlocked.Exchange(ref _started, 1) == 1)
+        if (Interlocked.Exchange(ref _streaming, 1) == 1)
         {
-            throw new InvalidOperationException("The Bybit source streams to one consumer.");
+            throw new InvalidOperationException("The Bybit source streams to one consumer at a time.");
         }
 
         var channel = Channel.CreateBounded<MarketEvent>(new BoundedChannelOptions(_options.EventChannelCapacity)
@@ -90,6 +92,7 @@ public sealed partial class BybitMarketSource : IMarketSource
         {
             await stop.CancelAsync();
             await run;
+            Volatile.Write(ref _streaming, 0);
         }
     }
 

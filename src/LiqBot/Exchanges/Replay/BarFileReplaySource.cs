@@ -13,6 +13,10 @@ internal sealed class BarFileReplaySource(MarketHistory history, double? speed, 
 
     public FeedStatus Status => _status;
 
+    public FeedCounters? Counters => null;
+
+    public bool IsFinite => true;
+
     public async IAsyncEnumerable<MarketEvent> StreamAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();

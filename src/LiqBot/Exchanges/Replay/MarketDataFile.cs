@@ -16,6 +16,10 @@ internal static class MarketDataFile
         {
             return RecordingFile.IsRecording(path) ? FromRecording(path, symbol) : BarCsvFile.Read(path, symbol);
         }
+        catch (InvalidDataException e)
+        {
+            throw NotARecording(path, e);
+        }
         catch (IOException e)
         {
             throw new MarketDataException($"data file '{path}' cannot be read: {e.Message}");
@@ -25,6 +29,38 @@ internal static class MarketDataFile
             throw new MarketDataException($"data file '{path}' cannot be read: permission denied.");
         }
     }
+
+    /// <summary>Reads the whole file once, so a replay cannot fail halfway: a CSV is parsed, a recording's every line read.</summary>
+    public static void Validate(string path, string symbol)
+    {
+        if (!RecordingFile.IsRecording(path))
+        {
+            Load(path, symbol);
+            return;
+        }
+
+        try
+        {
+            var frames = RecordingFile.ReadFramesAsync(path).ToBlockingEnumerable().Count();
+            if (frames == 0)
+            {
+                throw new MarketDataException($"recording '{path}' holds no frames.");
+            }
+        }
+        catch (InvalidDataException e)
+        {
+            throw NotARecording(path, e);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new MarketDataException($"data file '{path}' cannot be read: {e.Message}");
+        }
+    }
+
+    private static MarketDataException NotARecording(string path, InvalidDataException e) =>
+        new(e.Message.StartsWith(path, StringComparison.Ordinal)
+            ? e.Message
+            : $"'{path}' is not a recording (gzip of JSON lines, as `record` writes): {e.Message}");
 
     /// <summary>A replay source for the file: a recording replays its frames, a CSV its bars.</summary>
     public static IMarketSource OpenReplay(string path, string symbol, double? speed, TimeProvider time) =>

@@ -15,7 +15,11 @@ internal sealed class RecordingReplaySource(string path, double? speed, TimeProv
 
     public FeedStatus Status => _status;
 
-    public FeedCounters Counters { get; } = new();
+    private readonly FeedCounters _counters = new();
+
+    public FeedCounters? Counters => _counters;
+
+    public bool IsFinite => true;
 
     public async IAsyncEnumerable<MarketEvent> StreamAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -42,15 +46,15 @@ internal sealed class RecordingReplaySource(string path, double? speed, TimeProv
                 }
             }
 
-            Counters.Frame();
+            _counters.Frame();
             var info = decoder.Decode(Encoding.UTF8.GetBytes(frame.Frame), processor);
             if (info.Kind == BybitFrameKind.Malformed)
             {
-                Counters.MalformedFrame();
+                _counters.MalformedFrame();
             }
             else if (info.Kind == BybitFrameKind.Unknown)
             {
-                Counters.UnknownFrame();
+                _counters.UnknownFrame();
             }
 
             foreach (var e in sink.Output)

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using LiqBot.Engine.Market;
+using LiqBot.Exchanges;
 using LiqBot.Exchanges.Bybit;
 using LiqBot.Fakes.Bybit;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -52,10 +53,30 @@ internal sealed class SourceHarness : IAsyncDisposable
         return new SourceHarness(fake, options);
     }
 
+    /// <summary>The source as the host runs it: supervised, its records filtered before anything consumes them.</summary>
+    public SupervisedMarketSource? Supervised { get; private set; }
+
+    public void StartSupervised(params string[] symbols)
+    {
+        Source = new BybitMarketSource(symbols.Length == 0 ? ["BTCUSDT"] : symbols, Options, Rest, TimeProvider.System, NullLogger<BybitMarketSource>.Instance);
+        Supervised = new SupervisedMarketSource(
+            Source,
+            new MarketRecordFilter(TimeProvider.System, NullLogger<MarketRecordFilter>.Instance),
+            TimeSpan.FromMilliseconds(50),
+            TimeSpan.FromMilliseconds(200),
+            TimeProvider.System,
+            NullLogger<SupervisedMarketSource>.Instance);
+        Consume(Supervised);
+    }
+
     public void Start(params string[] symbols)
     {
         Source = new BybitMarketSource(symbols.Length == 0 ? ["BTCUSDT"] : symbols, Options, Rest, TimeProvider.System, NullLogger<BybitMarketSource>.Instance);
-        var source = Source;
+        Consume(Source);
+    }
+
+    private void Consume(IMarketSource source)
+    {
         _consumer = Task.Run(async () =>
         {
             try
