@@ -33,6 +33,11 @@ internal sealed partial class CommandRouter : ICommandRouter
 
     public async Task<ChatReply> HandleAsync(ChatRequest request, CancellationToken cancellationToken)
     {
+        if (ControlCharacters.FirstIn([request.Command, .. request.Arguments]) is { } control)
+        {
+            return ChatReply.Error($"Commands cannot contain control characters (found {control}). Try /help.");
+        }
+
         if (!_commands.TryGetValue(request.Command, out var command))
         {
             return ChatReply.Error($"Unknown command /{Shorten(request.Command)}. Try /help.");

@@ -17,7 +17,7 @@ internal static class BacktestVerb
         var command = new Command("backtest", "Scores the estimated map against the realized liquidations of a bar file.") { data, split, json };
         command.SetAction(parse =>
         {
-            var history = DataArguments.Load(parse.GetValue(data)!, "BTCUSDT");
+            var history = DataArguments.Load(parse.GetValue(data)!, null);
             if (history.Bars.All(b => b.LiquidatedLongUsd is null))
             {
                 throw new UsageException($"{history.SourceName} has no realized liquidation columns (liquidation_long_usd, liquidation_short_usd) to score against.");

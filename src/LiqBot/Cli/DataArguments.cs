@@ -11,22 +11,48 @@ internal static partial class DataArguments
 {
     public static Option<string> Data() => new("--data") { Description = "A bar CSV (like samples/*.csv) or a recording (.jsonl.gz).", Required = true };
 
-    public static Option<string> Symbol() => new("--symbol") { Description = "Symbol the data belongs to.", DefaultValueFactory = _ => "BTCUSDT" };
+    public static Option<string?> Symbol() => new("--symbol") { Description = "Symbol the data belongs to (btc or BTCUSDT); a CSV is taken to hold the one its file name starts with." };
 
     public static Option<string?> At() => new("--at") { Description = "ISO 8601 time to look from (default: the end of the data)." };
 
     public static Option<string> Window() => new("--window") { Description = $"Look-back window: {TimeWindow.Names}.", DefaultValueFactory = _ => "24h" };
 
-    public static MarketHistory Load(string path, string symbol)
+    /// <summary>A symbol as given on the command line: an alias (btc) gets the USDT quote, as in chats.</summary>
+    public static string ResolveSymbol(string text)
     {
-        if (!SymbolPattern().IsMatch(symbol))
+        var trimmed = text.Trim();
+        if (!SymbolPattern().IsMatch(trimmed))
         {
-            throw new UsageException($"'{Shorten(symbol)}' is not a symbol: use letters and digits, like BTCUSDT.");
+            throw new UsageException($"'{Shorten(trimmed)}' is not a symbol: use letters and digits, like btc or BTCUSDT.");
+        }
+
+        var upper = trimmed.ToUpperInvariant();
+        return Quotes.Any(q => upper.EndsWith(q, StringComparison.Ordinal) && upper.Length > q.Length) ? upper : upper + "USDT";
+    }
+
+    /// <summary>
+    /// The file's data for a symbol. A CSV names no symbol: one whose file name starts with a coin
+    /// (btc-30m-....csv) is taken to hold that coin's USDT perpetual, and a --symbol that disagrees is
+    /// refused; any other CSV holds what --symbol says, BTCUSDT by default.
+    /// </summary>
+    public static MarketHistory Load(string path, string? symbolText)
+    {
+        var asked = symbolText is null ? null : ResolveSymbol(symbolText);
+        var symbol = asked ?? "BTCUSDT";
+        if (!RecordingFile.IsRecording(path) && CoinInName(path) is { } coin)
+        {
+            var held = ResolveSymbol(coin);
+            if (asked is not null && asked != held)
+            {
+                throw new UsageException($"{Path.GetFileName(path)} is taken to hold {held} (a CSV names no symbol; its file name starts with '{coin}'), not {asked}.");
+            }
+
+            symbol = held;
         }
 
         try
         {
-            return MarketDataFile.Load(path, symbol.ToUpperInvariant());
+            return MarketDataFile.Load(path, symbol);
         }
         catch (MarketDataException e)
         {
@@ -70,7 +96,18 @@ internal static partial class DataArguments
             ? time
             : throw new UsageException($"{option} '{Shorten(text)}' is not an ISO 8601 time, like 2026-06-01T00:00Z.");
 
+    private static string? CoinInName(string path)
+    {
+        var first = Path.GetFileName(path).Split('-', '_', '.')[0];
+        return Coins.Contains(first, StringComparer.OrdinalIgnoreCase) ? first.ToLowerInvariant() : null;
+    }
+
     private static string Shorten(string text) => text.Length <= 32 ? text : text[..32] + "...";
+
+    private static readonly string[] Quotes = ["USDT", "USDC", "USD"];
+
+    // The coins a data file's name is read for; a name starting with anything else says nothing.
+    private static readonly string[] Coins = ["btc", "eth", "sol", "xrp", "bnb", "doge", "ada", "avax", "link", "ltc", "trx", "ton", "sui"];
 
     [GeneratedRegex("^[A-Za-z0-9]{2,20}$")]
     private static partial Regex SymbolPattern();

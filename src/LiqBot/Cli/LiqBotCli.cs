@@ -15,6 +15,12 @@ internal static class LiqBotCli
     {
         stdout ??= Console.Out;
         stderr ??= Console.Error;
+        if (args.Length > 0 && !args[0].StartsWith('-') && !VerbNames.Contains(args[0]))
+        {
+            await stderr.WriteLineAsync($"liqbot: unknown verb '{(args[0].Length <= 40 ? args[0] : args[0][..40] + "...")}': use {string.Join(", ", VerbNames)} (see --help)");
+            return ExitCodes.BadInput;
+        }
+
         var root = BuildRoot(stdout);
         var parse = root.Parse(WithDefaultVerb(args));
         if (parse.Errors.Count > 0)

@@ -19,13 +19,24 @@ internal static class RecordVerb
         var command = new Command("record", "Record live Bybit frames of a symbol for replay.") { symbol, duration, output };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var symbols = new[] { parse.GetValue(symbol)!.Trim().ToUpperInvariant() };
+            var symbols = new[] { DataArguments.ResolveSymbol(parse.GetValue(symbol)!) };
             var length = ParseDuration(parse.GetValue(duration)!);
             var path = parse.GetValue(output)!;
             var options = LoadOptions(configuration ?? BuildConfiguration());
-            await using var writer = new RecordingWriter(path);
-            var recorder = new BybitRecorder(options, TimeProvider.System, logger ?? NullLogger.Instance);
-            var frames = await recorder.RecordAsync(symbols, length, writer, cancellationToken);
+            long frames;
+            await using (var writer = new RecordingWriter(path))
+            {
+                var recorder = new BybitRecorder(options, TimeProvider.System, logger ?? NullLogger.Instance);
+                frames = await recorder.RecordAsync(symbols, length, writer, cancellationToken);
+            }
+
+            if (frames == 0)
+            {
+                File.Delete(path); // an empty recording would only fail later, far from its cause
+                await parse.InvocationConfiguration.Error.WriteLineAsync($"liqbot: no {symbols[0]} frames arrived from {options.StreamUrl} in {length}; nothing was written.");
+                return ExitCodes.Failure;
+            }
+
             await stdout.WriteLineAsync($"recorded {frames} frames of {symbols[0]} to {path}");
             return ExitCodes.Success;
         });

@@ -29,7 +29,7 @@ internal static class RenderVerb
 
             var size = Size(parse.GetValue(width), parse.GetValue(height));
             var path = parse.GetValue(output)!;
-            var history = DataArguments.Load(parse.GetValue(data)!, parse.GetValue(symbol)!);
+            var history = DataArguments.Load(parse.GetValue(data)!, parse.GetValue(symbol));
             var chosenWindow = DataArguments.ParseWindow(parse.GetValue(window)!);
             var book = DataArguments.BookAt(history, DataArguments.ParseAt(parse.GetValue(at), history), new ModelOptions());
             byte[] png;
@@ -63,6 +63,11 @@ internal static class RenderVerb
 
     private static void Write(string path, byte[] png)
     {
+        if (Directory.Exists(path))
+        {
+            throw new UsageException($"--out '{path}' is a directory: give a file name, like {Path.Combine(path, "map.png")}.");
+        }
+
         try
         {
             File.WriteAllBytes(path, png);

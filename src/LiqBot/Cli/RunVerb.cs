@@ -19,6 +19,7 @@ internal static class RunVerb
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction(async (parse, cancellationToken) =>
         {
+            ConfigurationOverrides.Check(parse.UnmatchedTokens, ["--replay", "--speed"]);
             IHost host;
             try
             {

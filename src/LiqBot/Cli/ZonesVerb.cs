@@ -20,7 +20,7 @@ internal static class ZonesVerb
         var command = new Command("zones", "Dense liquidation zones and the brief, from a data file.") { data, symbol, at, window, json };
         command.SetAction(parse =>
         {
-            var history = DataArguments.Load(parse.GetValue(data)!, parse.GetValue(symbol)!);
+            var history = DataArguments.Load(parse.GetValue(data)!, parse.GetValue(symbol));
             var chosenWindow = DataArguments.ParseWindow(parse.GetValue(window)!);
             var time = DataArguments.ParseAt(parse.GetValue(at), history);
             var book = DataArguments.BookAt(history, time, new ModelOptions());

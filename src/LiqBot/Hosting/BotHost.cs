@@ -30,7 +30,11 @@ internal static class BotHost
         contentRoot ??= File.Exists(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json")) ? Directory.GetCurrentDirectory() : AppContext.BaseDirectory;
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [.. configArgs], ContentRootPath = contentRoot, ApplicationName = "LiqBot" });
         builder.Configuration.AddUserSecrets(typeof(BotHost).Assembly, optional: true);
-        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.AddConsole(o =>
+        {
+            o.LogToStandardErrorThreshold = LogLevel.Trace;
+            o.FormatterName = TerseConsoleFormatter.FormatterName;
+        }).AddConsoleFormatter<TerseConsoleFormatter, ConsoleFormatterOptions>();
         var services = builder.Services;
         var configuration = builder.Configuration;
 

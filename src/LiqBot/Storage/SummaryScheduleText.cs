@@ -39,6 +39,12 @@ internal static class SummaryScheduleText
             return false;
         }
 
+        if (CronFieldRanges.Problem(value) is { } outOfRange)
+        {
+            error = $"summary cron: {outOfRange} (UTC; e.g. '0 8 * * *' is every day at 08:00).";
+            return false;
+        }
+
         var fieldCount = value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
         var format = fieldCount == 5 ? CronFormat.Unix : CronFormat.Quartz;
         if (!CronExpression.TryParse(value, format, out var parsed))

@@ -37,6 +37,20 @@ public sealed class CommandRouterTests : IDisposable
         Assert.Equal(PngSignature, reply.Image!.Png[..8]);
     }
 
+    [Theory]
+    [InlineData("/zones \u001b[31mbtc", "U+001B")]
+    [InlineData("/zones btc\u0000", "U+0000")]
+    [InlineData("/zones \u0001btc", "U+0001")]
+    [InlineData("/subscribe \u202Ectb", "U+202E")]
+    public async Task ControlCharacters_AreNamedNeverEchoed_AndChangeNothing(string line, string named)
+    {
+        var reply = await _bot.Ask(line);
+
+        Assert.True(reply.IsError);
+        Assert.Equal($"Commands cannot contain control characters (found {named}). Try /help.", reply.Text);
+        Assert.Empty(await _bot.Stores.Subscriptions.ListSubscriptionsAsync(RouterHarness.Group, CancellationToken.None));
+    }
+
     [Fact]
     public async Task Zones_EthWithoutData_SaysItWaits()
     {

@@ -17,10 +17,11 @@ public sealed class ConsoleBotTests : IDisposable
     [Fact]
     public async Task Run_ReplayThenLiqMap_PrintsTheBriefAndSavesTheImage()
     {
-        var output = await ConsoleBot.RunAsync(_folder, RepoPaths.Sample, "/liqmap btc\nnot a command\n");
+        var output = await ConsoleBot.RunAsync(_folder, RepoPaths.Sample, "/liqmap btc\nnot a command\n/" + new string('x', 10_000) + "\n");
 
         Assert.Contains("BTCUSDT 24h, price 63.3k. Longs: densest ", output, StringComparison.Ordinal);
         Assert.Contains("Commands start with /, e.g. /liqmap btc. Try /help.", output, StringComparison.Ordinal);
+        Assert.Contains("That line is too long for a command (10,001 characters; at most 512).", output, StringComparison.Ordinal);
         var image = Path.Combine(_folder.Path, "out", "liqmap-BTCUSDT-24h.png");
         Assert.Contains($"image: {image}", output, StringComparison.Ordinal);
         Assert.True(new FileInfo(image).Length > 10_000);

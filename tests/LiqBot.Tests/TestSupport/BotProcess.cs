@@ -46,6 +46,15 @@ internal sealed class BotProcess : IDisposable
         return bot;
     }
 
+    /// <summary>Ends standard input (the console chat then stops after a replay) and waits for the exit code.</summary>
+    public async Task<int> EndInputAndWaitAsync()
+    {
+        _process.StandardInput.Close();
+        await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(3));
+        _process.WaitForExit(); // flushes the redirected output
+        return _process.ExitCode;
+    }
+
     public bool Logged(string text) => Errors.Any(line => line.Contains(text, StringComparison.Ordinal));
 
     /// <summary>Ends the process at once, with no chance to clean up (as kill -9).</summary>

@@ -39,7 +39,9 @@ internal sealed class ConsoleChatWorker(ConsoleChatIO io, ICommandRouter router,
     {
         if (!CommandText.TryParse(line, out var command, out var arguments))
         {
-            await io.Output.WriteLineAsync("Commands start with /, e.g. /liqmap btc. Try /help.");
+            await io.Output.WriteLineAsync(line.Trim().Length > CommandText.MaxLineLength
+                ? $"That line is too long for a command ({line.Trim().Length:N0} characters; at most {CommandText.MaxLineLength}). Try /help."
+                : "Commands start with /, e.g. /liqmap btc. Try /help.");
             return;
         }
 

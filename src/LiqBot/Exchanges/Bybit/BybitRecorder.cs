@@ -6,7 +6,8 @@ namespace LiqBot.Exchanges.Bybit;
 
 /// <summary>
 /// Records raw public frames of some symbols for a while, with receive times, reconnecting (with
-/// backoff) if the socket fails. Pongs and acks are recorded too; the replay skips them.
+/// backoff) if the socket fails. Pongs and acks are recorded too (the replay skips them) but not
+/// counted: the count returned is of market data frames, so 0 means the recording is useless.
 /// </summary>
 internal sealed partial class BybitRecorder(BybitOptions options, TimeProvider time, ILogger logger)
 {
@@ -18,6 +19,7 @@ internal sealed partial class BybitRecorder(BybitOptions options, TimeProvider t
         var decoder = new BybitFrameDecoder(symbols);
         var topics = symbols.SelectMany(s => new[] { $"allLiquidation.{s}", $"tickers.{s}", $"publicTrade.{s}" }).ToList();
         var attempt = 0;
+        var dataFrames = 0L;
         while (!token.IsCancellationRequested)
         {
             try
@@ -37,6 +39,10 @@ internal sealed partial class BybitRecorder(BybitOptions options, TimeProvider t
 
                         connection.OnReply();
                         attempt = 0;
+                    }
+                    else
+                    {
+                        dataFrames++;
                     }
                 }
             }
@@ -60,7 +66,7 @@ internal sealed partial class BybitRecorder(BybitOptions options, TimeProvider t
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        return writer.Frames;
+        return dataFrames;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Recording: Bybit stream failed ({Reason}); reconnecting in {Delay}")]

@@ -43,6 +43,12 @@ internal static class BarCsvFile
             }
 
             bars[i] = ToBar(open, duration, fields, columns, fileName, line);
+            if (i > 0 && OpenInterestJump(bars[i - 1].OpenInterestUsd, bars[i].OpenInterestUsd))
+            {
+                throw new MarketDataException(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"{fileName} line {line}: open interest {bars[i].OpenInterestUsd:G6} is implausible after {bars[i - 1].OpenInterestUsd:G6} on the bar before (a cut or corrupt line?)."));
+            }
         }
 
         return new MarketHistory(symbol, bars, [], fileName);
@@ -122,6 +128,9 @@ internal static class BarCsvFile
 
         return smallest == TimeSpan.MaxValue ? throw new MarketDataException($"{fileName}: bars must be in time order without repeats.") : smallest;
     }
+
+    private static bool OpenInterestJump(double before, double after) =>
+        after > before * MarketRecordCheck.MaxOpenInterestFactor || after < before / MarketRecordCheck.MaxOpenInterestFactor;
 
     private static string Shorten(string text) => text.Length <= 24 ? text : text[..24] + "...";
 }
