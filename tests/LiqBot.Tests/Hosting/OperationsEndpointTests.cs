@@ -1,6 +1,10 @@
 using System.Net;
 using System.Net.Sockets;
+using LiqBot.Chat;
+using LiqBot.Chat.Console;
+using LiqBot.Fakes.Bybit;
 using LiqBot.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using LiqBot.Tests.TestSupport;
 using Microsoft.Extensions.Hosting;
 
@@ -33,7 +37,48 @@ public sealed class OperationsEndpointTests : IDisposable
         Assert.Contains("liqbot_chat_rate_limited_total 0\n", metrics, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task LiveFeed_BadKlineIsSkippedAndCounted_AndAStalledFeedIsSaidInHealthAndReplies()
+    {
+        await using var bybit = await FakeBybitServer.StartAsync();
+        var fiveMinutes = 300_000L;
+        bybit.CorruptKlineOpenMs = (DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() - 3_600_000) / fiveMinutes * fiveMinutes;
+        var port = FreePort();
+        var input = new HeldOpenReader();
+        string[] args =
+        [
+            $"--Storage:SqlitePath={_folder.File("liqbot.db")}", "--Market:Source=bybit", $"--Operations:Port={port}",
+            "--Operations:MaxFeedLag=00:10:00", $"--Bybit:RestUrl={bybit.RestUrl}", $"--Bybit:StreamUrl={bybit.StreamUrl}", "--Bybit:WarmStart=02:00:00",
+            "--Bybit:PongTimeout=00:00:01", "--Logging:LogLevel:Default=Warning",
+        ];
+        using var host = BotHost.Build(args, null, null, input, TextWriter.Null, RepoPaths.Root);
+        var running = host.RunAsync();
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+
+        await Eventually(async () => await http.GetAsync(new Uri("/healthz", UriKind.Relative)), r => r.StatusCode == HttpStatusCode.OK);
+        var metrics = await http.GetStringAsync(new Uri("/metrics", UriKind.Relative));
+        // The fake serves the broken kline for both followed symbols (BTCUSDT, ETHUSDT): one skip each.
+        Assert.True(metrics.Contains("liqbot_market_records_skipped_total{kind=\"BarRange\"} 2\n", StringComparison.Ordinal), metrics);
+        Assert.Contains("liqbot_feed_live 1\n", metrics, StringComparison.Ordinal);
+
+        bybit.Silent = true;
+        bybit.DropConnections();
+        var stale = await Eventually(async () => await http.GetAsync(new Uri("/healthz", UriKind.Relative)), r => r.StatusCode == HttpStatusCode.ServiceUnavailable);
+        Assert.StartsWith("not ready: market data unavailable since ", await stale.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var router = host.Services.GetRequiredService<ICommandRouter>();
+        await TestSupport.Eventually.UntilAsync(() => Zones(router).Contains("market data unavailable since", StringComparison.Ordinal), "the reply says the map is stale");
+        Assert.StartsWith("BTCUSDT 24h", Zones(router), StringComparison.Ordinal);
+
+        bybit.Silent = false;
+        await Eventually(async () => await http.GetAsync(new Uri("/healthz", UriKind.Relative)), r => r.StatusCode == HttpStatusCode.OK);
+        input.CloseInput();
+        await running.WaitAsync(TimeSpan.FromMinutes(1));
+    }
+
     public void Dispose() => _folder.Dispose();
+
+    private static string Zones(ICommandRouter router) =>
+        router.HandleAsync(new ChatRequest(ConsoleChatIO.Chat, "test", "zones", ["btc"], _ => ValueTask.FromResult(true)), CancellationToken.None).GetAwaiter().GetResult().Text;
 
     private static int FreePort()
     {
