@@ -53,11 +53,11 @@ public sealed partial class LiquidationBook
 
             for (var t = 0; t < _tiers.Length; t++)
             {
-                sum += Math.Max(0, _grid.Get(SeriesOf(w, side, t), bin)) * overlap;
+                sum += Settled(_grid.Get(SeriesOf(w, side, t), bin) * weight) * overlap;
             }
         }
 
-        return sum * weight;
+        return sum;
     }
 
     /// <summary>The heatmap of a window: remaining notional by column and price, the price path and realized points.</summary>
@@ -125,8 +125,7 @@ public sealed partial class LiquidationBook
         var cells = new float[last - first + 1];
         for (var i = 0; i < cells.Length; i++)
         {
-            var value = _grid.Get(_allSeries, first + i) * weight;
-            cells[i] = value > ResidueUsd ? (float)value : 0f;
+            cells[i] = (float)Settled(_grid.Get(_allSeries, first + i) * weight);
         }
 
         return (first, cells);
@@ -142,7 +141,7 @@ public sealed partial class LiquidationBook
                 var series = _grid.Series(SeriesOf(window, (PositionSide)side, t));
                 for (var i = 0; i < series.Length; i++)
                 {
-                    if (series[i] * weight > ResidueUsd)
+                    if (Settled(series[i] * weight) > 0)
                     {
                         first = Math.Min(first, _grid.Origin + i);
                         last = Math.Max(last, _grid.Origin + i);
@@ -162,10 +161,16 @@ public sealed partial class LiquidationBook
         var values = new double[last - first + 1];
         for (var i = 0; i < values.Length; i++)
         {
-            var value = _grid.Get(series, first + i) * weight;
-            values[i] = value > ResidueUsd ? value : 0;
+            values[i] = Settled(_grid.Get(series, first + i) * weight);
         }
 
         return values;
     }
+
+    /// <summary>
+    /// The one notion of an empty bin for every query: adding and subtracting cohorts leaves float
+    /// crumbs (1e-15..1e-8 USD, either sign) in bins that hold nothing; below a cent a bin is empty,
+    /// so rankings see ties at zero instead of ordering noise.
+    /// </summary>
+    private static double Settled(double effectiveUsd) => effectiveUsd > ResidueUsd ? effectiveUsd : 0;
 }

@@ -27,6 +27,25 @@ public sealed class LiquidationBookTests
     }
 
     [Fact]
+    public void NotionalBetween_BinEmptiedByAddAndSubtract_IsZeroLikeTheSnapshot()
+    {
+        // Two cohorts share each bin; liquidating both subtracts what was added, which in floating
+        // point leaves crumbs (1e-15..1e-8 USD). Below one cent a bin is empty for every query, so a
+        // ranking of predictions sees ties at zero instead of ordering noise.
+        var book = new LiquidationBook("BTCUSDT", Exact with { HalfLife = TimeSpan.FromHours(5) });
+        book.Apply(Bars.At(0, 100_000, 5_000_000_000));
+        book.Apply(Bars.At(1, 100_000, 5_005_151_216));
+        book.Apply(Bars.At(7, 100_000, 5_015_138_183));
+
+        book.Apply(Bars.At(8, 100_000, 5_015_138_183, low: 90_000));
+
+        Assert.Equal(0, book.NotionalBetween(PositionSide.Long, 0, 1_000_000));
+        Assert.Equal(0, book.NotionalBetween(PositionSide.Long, 90_500, 90_550));
+        Assert.All(book.Snapshot(TimeWindow.D30).LongByTier[0], v => Assert.Equal(0, v));
+        Assert.True(book.NotionalBetween(PositionSide.Short, 0, 1_000_000) > 700_000);
+    }
+
+    [Fact]
     public void Apply_FirstBar_OnlySetsTheOpenInterestBaseline()
     {
         var book = new LiquidationBook("BTCUSDT", Exact);
