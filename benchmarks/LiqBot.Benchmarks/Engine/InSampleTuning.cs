@@ -29,7 +29,7 @@ internal static class InSampleTuning
                 foreach (var mmr in new[] { 0.004, 0.005 })
                 {
                     var options = new ModelOptions { Tiers = tierSets[t], HalfLife = TimeSpan.FromDays(halfLifeDays), MaintenanceMarginRate = mmr };
-                    var score = AccuracyBacktest.Run(inSample, AccuracyBacktest.DefaultSplit, options).InSample;
+                    var score = AccuracyBacktest.Run(inSample, AccuracyBacktest.DefaultSplit, options).InSample!;
                     var mean = (score.Long.PartialSpearman + score.Short.PartialSpearman) / 2;
                     output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{t,5} {halfLifeDays,9} {mmr,5} {score.Long.PartialSpearman,12:0.000} {score.Short.PartialSpearman,13:0.000} {mean,6:0.000}"));
                 }
