@@ -18,14 +18,14 @@ public sealed partial class LiquidationBook
             return BookSnapshot.Empty(Symbol, LastUpdate ?? DateTimeOffset.UnixEpoch, window, _tiers, source);
         }
 
-        var weight = WeightAt(_lastUpdateTicks);
-        var (first, last) = OccupiedBins(w, weight);
+        var weights = WeightsAt(_lastUpdateTicks);
+        var (first, last) = OccupiedBins(w, weights);
         var longByTier = new double[_tiers.Length][];
         var shortByTier = new double[_tiers.Length][];
         for (var t = 0; t < _tiers.Length; t++)
         {
-            longByTier[t] = Effective(SeriesOf(w, PositionSide.Long, t), first, last, weight);
-            shortByTier[t] = Effective(SeriesOf(w, PositionSide.Short, t), first, last, weight);
+            longByTier[t] = Effective(SeriesOf(w, PositionSide.Long, t), first, last, weights[Slot(PositionSide.Long, t)]);
+            shortByTier[t] = Effective(SeriesOf(w, PositionSide.Short, t), first, last, weights[Slot(PositionSide.Short, t)]);
         }
 
         return new BookSnapshot(Symbol, LastUpdate!.Value, Price, window, BinSize, first * BinSize, _tiers, longByTier, shortByTier, source);
@@ -40,7 +40,7 @@ public sealed partial class LiquidationBook
         }
 
         var w = window is { } chosen ? IndexOf(chosen) : _longest;
-        var weight = WeightAt(_lastUpdateTicks);
+        var weights = WeightsAt(_lastUpdateTicks);
         var sum = 0.0;
         for (var bin = BinOf(low); bin <= BinOf(high); bin++)
         {
@@ -53,7 +53,7 @@ public sealed partial class LiquidationBook
 
             for (var t = 0; t < _tiers.Length; t++)
             {
-                sum += Settled(_grid.Get(SeriesOf(w, side, t), bin) * weight) * overlap;
+                sum += Settled(_grid.Get(SeriesOf(w, side, t), bin) * weights[Slot(side, t)]) * overlap;
             }
         }
 
@@ -121,17 +121,24 @@ public sealed partial class LiquidationBook
     {
         var first = BinOf(price * (1 - HeatmapBand));
         var last = BinOf(price * (1 + HeatmapBand));
-        var weight = WeightAt(_lastUpdateTicks);
-        var cells = new float[last - first + 1];
-        for (var i = 0; i < cells.Length; i++)
+        var weights = WeightsAt(_lastUpdateTicks);
+        var values = new double[last - first + 1];
+        for (var side = 0; side < 2; side++)
         {
-            cells[i] = (float)Settled(_grid.Get(_allSeries, first + i) * weight);
+            for (var t = 0; t < _tiers.Length; t++)
+            {
+                var series = SeriesOf(_longest, (PositionSide)side, t);
+                for (var i = 0; i < values.Length; i++)
+                {
+                    values[i] += Settled(_grid.Get(series, first + i) * weights[Slot((PositionSide)side, t)]);
+                }
+            }
         }
 
-        return (first, cells);
+        return (first, Array.ConvertAll(values, v => (float)v));
     }
 
-    private (int First, int Last) OccupiedBins(int window, double weight)
+    private (int First, int Last) OccupiedBins(int window, double[] weights)
     {
         int first = int.MaxValue, last = int.MinValue;
         for (var side = 0; side < 2; side++)
@@ -141,7 +148,7 @@ public sealed partial class LiquidationBook
                 var series = _grid.Series(SeriesOf(window, (PositionSide)side, t));
                 for (var i = 0; i < series.Length; i++)
                 {
-                    if (Settled(series[i] * weight) > 0)
+                    if (Settled(series[i] * weights[Slot((PositionSide)side, t)]) > 0)
                     {
                         first = Math.Min(first, _grid.Origin + i);
                         last = Math.Max(last, _grid.Origin + i);

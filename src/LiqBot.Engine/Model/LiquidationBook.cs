@@ -13,23 +13,23 @@ public sealed partial class LiquidationBook
 {
     private const double ResidueUsd = 0.01;
     private const double RenormalizeBelow = 1e-150;
+    private const double MinKeptShare = 1e-6;
 
     private readonly ModelOptions _options;
     private readonly LeverageTier[] _tiers;
     private readonly TimeWindow[] _windows;
     private readonly int _longest;
-    private readonly int _allSeries;
     private readonly BinGrid _grid;
     private readonly LevelHeap _longLevels = new(highestFirst: true);
     private readonly LevelHeap _shortLevels = new(highestFirst: false);
     private readonly long[] _windowStart;
     private readonly HeatmapColumnBuffer[] _heatmaps;
     private readonly RealizedHistory _realized;
-    private readonly double _halfLifeTicks;
+    private readonly double[] _halfLifeTicks;
     private Cohort[] _cohorts = new Cohort[1024];
     private long _firstId;
     private long _nextId;
-    private double _scale = 1;
+    private readonly double[] _scale = [1, 1];
     private long _epochTicks;
     private double? _previousOpenInterest;
     private long _lastBarCloseTicks = long.MinValue;
@@ -51,12 +51,11 @@ public sealed partial class LiquidationBook
         _tiers = options.Tiers.Select(t => t with { Weight = t.Weight / weightSum }).ToArray();
         _windows = TimeWindow.All.ToArray();
         _longest = _windows.Length - 1;
-        _allSeries = _windows.Length * 2 * _tiers.Length;
-        _grid = new BinGrid(_allSeries + 1);
+        _grid = new BinGrid(_windows.Length * 2 * _tiers.Length);
         _windowStart = new long[_windows.Length];
         _heatmaps = _windows.Select(w => new HeatmapColumnBuffer(w, options.HeatmapColumns)).ToArray();
         _realized = new RealizedHistory(options.MaxRealizedPoints);
-        _halfLifeTicks = options.HalfLife.Ticks;
+        _halfLifeTicks = _tiers.Select(t => (double)(t.HalfLife ?? options.HalfLife).Ticks).ToArray();
     }
 
     public string Symbol { get; }
@@ -160,7 +159,23 @@ public sealed partial class LiquidationBook
     /// <summary>Realized liquidations reported with Time in (from, to].</summary>
     public (double LongUsd, double ShortUsd) RealizedAfter(DateTimeOffset from, DateTimeOffset to) => _realized.SumAfter(from, to);
 
-    private double WeightAt(long ticks) => _scale * double.Exp2(-(ticks - _epochTicks) / _halfLifeTicks);
+    /// <summary>What one stored dollar of a side and tier is worth at <paramref name="ticks"/> (decay and closing).</summary>
+    private double WeightAt(long ticks, PositionSide side, int tier) => _scale[(int)side] * double.Exp2(-(ticks - _epochTicks) / _halfLifeTicks[tier]);
+
+    /// <summary>Every side's and tier's weight at <paramref name="ticks"/>, indexed by <see cref="Slot"/>.</summary>
+    private double[] WeightsAt(long ticks)
+    {
+        var weights = new double[2 * _tiers.Length];
+        for (var t = 0; t < _tiers.Length; t++)
+        {
+            weights[Slot(PositionSide.Long, t)] = WeightAt(ticks, PositionSide.Long, t);
+            weights[Slot(PositionSide.Short, t)] = WeightAt(ticks, PositionSide.Short, t);
+        }
+
+        return weights;
+    }
+
+    private int Slot(PositionSide side, int tier) => ((int)side * _tiers.Length) + tier;
 
     private int SeriesOf(int window, PositionSide side, int tier) => (((window * 2) + (int)side) * _tiers.Length) + tier;
 
