@@ -12,6 +12,7 @@ internal static class MapPredictions
     public static (double[] Long, double[] Short) Replay(IReadOnlyList<Bar> bars, ModelOptions options, ScoringPlan plan)
     {
         var book = new LiquidationBook("BACKTEST", options);
+        book.ExpectHistoryUntil(DateTimeOffset.MaxValue);
         var predictedLong = new double[plan.Count];
         var predictedShort = new double[plan.Count];
         var row = 0;

@@ -23,10 +23,11 @@ internal static class ZoneTouchCheck
         ];
     }
 
-    private static (ZoneTouches Long, ZoneTouches Short) Score(List<DayOpen> opens) =>
+    private static (ZoneTouches Long, ZoneTouches Short) Score(IReadOnlyList<DayOpen> opens) =>
         (Score(opens, PositionSide.Long), Score(opens, PositionSide.Short));
 
-    private static ZoneTouches Score(List<DayOpen> opens, PositionSide side)
+    /// <summary>Touch rate of the zones of one side against the mean touch rate of their bands on the other days.</summary>
+    internal static ZoneTouches Score(IReadOnlyList<DayOpen> opens, PositionSide side)
     {
         int zones = 0, touched = 0;
         var bandRate = 0.0;
@@ -58,6 +59,7 @@ internal static class ZoneTouchCheck
         }
 
         var book = new LiquidationBook("ZONES", options);
+        book.ExpectHistoryUntil(DateTimeOffset.MaxValue);
         var warmUpEnd = bars[0].OpenTime + settings.WarmUp;
         var lastClose = bars[^1].CloseTime;
         for (var i = 0; i < bars.Count; i++)
@@ -78,6 +80,4 @@ internal static class ZoneTouchCheck
 
         return opens;
     }
-
-    private sealed record DayOpen(DateTimeOffset Time, double Price, IReadOnlyList<Zone> Zones, double LowestAhead, double HighestAhead);
 }

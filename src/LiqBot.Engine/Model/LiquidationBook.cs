@@ -98,6 +98,12 @@ public sealed partial class LiquidationBook
         }
     }
 
+    /// <summary>
+    /// Tells the book that bars will be applied up to <paramref name="end"/>: heatmap columns that end
+    /// would drop are not captured (DateTimeOffset.MaxValue: a replay that never reads the heatmap).
+    /// </summary>
+    internal void ExpectHistoryUntil(DateTimeOffset end) => _horizonTicks = end.UtcTicks;
+
     /// <summary>Applies one closed bar. A bar that does not close after the last one is ignored.</summary>
     public BarOutcome Apply(in Bar bar)
     {
