@@ -40,13 +40,13 @@ public static class AccuracyBacktest
             var zonesOfWindow = zones[outOfSample ? 1 : 0];
             SideScore Side(PositionSide side) => SideStatistics.Score(
                 new SideColumns(
-                    Pick(realized.Of(side), rows),
-                    Pick(side == PositionSide.Long ? real.Long : real.Short, rows),
-                    Pick(priceOnly.Move.Of(side), rows),
-                    Pick(priceOnly.Breakout.Of(side), rows),
-                    Pick(priceOnly.DistanceOnly.Of(side), rows),
+                    realized.Of(side).Pick(rows),
+                    real.Of(side).Pick(rows),
+                    priceOnly.Move.Of(side).Pick(rows),
+                    priceOnly.Breakout.Of(side).Pick(rows),
+                    priceOnly.DistanceOnly.Of(side).Pick(rows),
                     rows.Select(r => plan.Day[r]).ToArray()),
-                shifted.Select(s => Pick(side == PositionSide.Long ? s.Long : s.Short, rows)).ToList(),
+                shifted.Select(s => s.Of(side).Pick(rows)).ToList(),
                 side == PositionSide.Long ? zonesOfWindow.Long : zonesOfWindow.Short,
                 settings);
 
@@ -55,6 +55,4 @@ public static class AccuracyBacktest
 
         return new BacktestReport(plan.Count, split, Window(outOfSample: false), Window(outOfSample: true), settings.BootstrapDraws, settings.Seed, settings.ShiftedCopies);
     }
-
-    private static double[] Pick(double[] values, int[] rows) => rows.Select(r => values[r]).ToArray();
 }

@@ -9,26 +9,25 @@ namespace LiqBot.Engine.Backtest;
 /// </summary>
 internal static class MapPredictions
 {
-    public static (double[] Long, double[] Short) Replay(IReadOnlyList<Bar> bars, ModelOptions options, ScoringPlan plan)
+    public static SideValues Replay(IReadOnlyList<Bar> bars, ModelOptions options, ScoringPlan plan)
     {
         var book = new LiquidationBook("BACKTEST", options);
         book.ExpectHistoryUntil(DateTimeOffset.MaxValue);
-        var predictedLong = new double[plan.Count];
-        var predictedShort = new double[plan.Count];
+        var predicted = SideValues.Create(plan.Count);
         var row = 0;
         for (var i = 0; i < bars.Count; i++)
         {
             if (row < plan.Count && plan.BarIndex[row] == i)
             {
                 var (bar, previousClose) = (bars[i], bars[i - 1].Close);
-                predictedLong[row] = book.NotionalBetween(PositionSide.Long, bar.Low, previousClose);
-                predictedShort[row] = book.NotionalBetween(PositionSide.Short, previousClose, bar.High);
+                predicted.Long[row] = book.NotionalBetween(PositionSide.Long, bar.Low, previousClose);
+                predicted.Short[row] = book.NotionalBetween(PositionSide.Short, previousClose, bar.High);
                 row++;
             }
 
             book.Apply(bars[i]);
         }
 
-        return (predictedLong, predictedShort);
+        return predicted;
     }
 }

@@ -44,22 +44,11 @@ internal static class SideStatistics
     /// <summary>The partial given the move and the partial given the move and breakout, on a resample of rows.</summary>
     private static double[] Partials(SideColumns columns, int[] rows)
     {
-        var realized = RankCorrelation.Ranks(Pick(columns.Realized, rows));
-        var predicted = RankCorrelation.Ranks(Pick(columns.Predicted, rows));
-        var move = RankCorrelation.Ranks(Pick(columns.Move, rows));
-        var breakout = RankCorrelation.Ranks(Pick(columns.Breakout, rows));
+        var realized = RankCorrelation.Ranks(columns.Realized.Pick(rows));
+        var predicted = RankCorrelation.Ranks(columns.Predicted.Pick(rows));
+        var move = RankCorrelation.Ranks(columns.Move.Pick(rows));
+        var breakout = RankCorrelation.Ranks(columns.Breakout.Pick(rows));
         return [RankCorrelation.PartialOfRanks([realized, predicted, move]), RankCorrelation.PartialOfRanks([realized, predicted, move, breakout])];
-    }
-
-    private static double[] Pick(double[] values, int[] rows)
-    {
-        var picked = new double[rows.Length];
-        for (var i = 0; i < rows.Length; i++)
-        {
-            picked[i] = values[rows[i]];
-        }
-
-        return picked;
     }
 
     private static double Median(List<double> values)

@@ -1,3 +1,5 @@
+using LiqBot.Engine.Market;
+
 namespace LiqBot.Engine.Backtest;
 
 /// <summary>One value per scored row for each side.</summary>
@@ -5,5 +7,5 @@ internal sealed record SideValues(double[] Long, double[] Short)
 {
     public static SideValues Create(int rows) => new(new double[rows], new double[rows]);
 
-    public double[] Of(Market.PositionSide side) => side == Market.PositionSide.Long ? Long : Short;
+    public double[] Of(PositionSide side) => side == PositionSide.Long ? Long : Short;
 }

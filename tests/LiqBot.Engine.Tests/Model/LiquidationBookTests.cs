@@ -5,13 +5,7 @@ namespace LiqBot.Engine.Tests.Model;
 
 public sealed class LiquidationBookTests
 {
-    /// <summary>No decay worth speaking of, so sums can be checked to the dollar.</summary>
-    private static readonly ModelOptions Exact = new()
-    {
-        Tiers = [new LeverageTier(10, 1)],
-        BinSize = 100,
-        HalfLife = TimeSpan.FromDays(1_000_000),
-    };
+    private static readonly ModelOptions Exact = ExactModel.Options;
 
     [Fact]
     public void Apply_OpenInterestIncrease_OpensLongAndShortAtTheirLiquidationPrices()

@@ -6,12 +6,7 @@ namespace LiqBot.Engine.Tests.Model;
 /// <summary>The optional model variants of issue 15, each off by default, on hand-computable bars.</summary>
 public sealed class ModelVariantTests
 {
-    private static readonly ModelOptions Exact = new()
-    {
-        Tiers = [new LeverageTier(10, 1)],
-        BinSize = 100,
-        HalfLife = TimeSpan.FromDays(1_000_000),
-    };
+    private static readonly ModelOptions Exact = ExactModel.Options;
 
     /// <summary>A bar that rose from its low to its high: direction (close - open) / (high - low) = 1.</summary>
     private static Bar Rising(int minute, double openInterest) =>
