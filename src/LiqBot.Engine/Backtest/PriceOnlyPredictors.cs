@@ -31,8 +31,8 @@ internal sealed record PriceOnlyPredictors(SideValues Move, SideValues Breakout,
                 var share = tier.Weight / weightSum;
                 var longLevel = LiquidationPrice.Of(PositionSide.Long, previousClose, tier.Leverage, options.MaintenanceMarginRate);
                 var shortLevel = LiquidationPrice.Of(PositionSide.Short, previousClose, tier.Leverage, options.MaintenanceMarginRate);
-                distance.Long[r] += bar.Low <= longLevel ? share : 0;
-                distance.Short[r] += bar.High >= shortLevel ? share : 0;
+                distance.Long[r] += (tier.Side is null or PositionSide.Long) && bar.Low <= longLevel ? share : 0;
+                distance.Short[r] += (tier.Side is null or PositionSide.Short) && bar.High >= shortLevel ? share : 0;
             }
         }
 

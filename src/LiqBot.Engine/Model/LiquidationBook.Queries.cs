@@ -97,6 +97,8 @@ public sealed partial class LiquidationBook
 
     private void CloseHeatmapColumns(long barOpenTicks)
     {
+        // Windows closing a column at the same bar see the same book: capture once, share the (read-only) cells.
+        (int OriginBin, float[] Cells)? captured = null;
         foreach (var heatmap in _heatmaps)
         {
             if (!heatmap.EndsOpenColumn(barOpenTicks))
@@ -106,7 +108,7 @@ public sealed partial class LiquidationBook
 
             if (heatmap.OpenColumnSurvives(_horizonTicks))
             {
-                var (origin, cells) = CaptureCells(Price);
+                var (origin, cells) = captured ??= CaptureCells(Price);
                 heatmap.CloseOpenColumn(origin, cells);
             }
             else
