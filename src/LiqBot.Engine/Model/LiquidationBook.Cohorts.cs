@@ -18,6 +18,7 @@ public sealed partial class LiquidationBook
                 var (longKept, shortKept) = KeptShares(bar, openInterest / previous);
                 _scale[(int)PositionSide.Long] *= longKept;
                 _scale[(int)PositionSide.Short] *= shortKept;
+                ForgetWeights();
             }
             else if (change > 0)
             {
@@ -92,13 +93,15 @@ public sealed partial class LiquidationBook
         }
 
         var id = _nextId++;
-        var stored = notionalUsd / WeightAt(openedTicks, side, tier);
+        var stored = notionalUsd / WeightsAt(openedTicks)[Slot(side, tier)];
         var bin = BinOf(price);
         CohortAt(id) = new Cohort { OpenedTicks = openedTicks, LiquidationPrice = price, Stored = stored, Bin = bin, Tier = (byte)tier, Side = side };
         for (var w = 0; w < _windows.Length; w++)
         {
             _grid.Add(SeriesOf(w, side, tier), bin, stored);
         }
+
+        _grid.Add(_allSeries, bin, stored);
 
         (side == PositionSide.Long ? _longLevels : _shortLevels).Push(price, id);
     }
@@ -158,6 +161,8 @@ public sealed partial class LiquidationBook
                 _grid.Add(SeriesOf(w, cohort.Side, cohort.Tier), cohort.Bin, -cohort.Stored);
             }
         }
+
+        _grid.Add(_allSeries, cohort.Bin, -cohort.Stored);
     }
 
     /// <summary>Moves each window's start past the cohorts opened at or before now - span; the longest window's leavers die.</summary>
@@ -176,6 +181,7 @@ public sealed partial class LiquidationBook
                     _grid.Add(SeriesOf(w, cohort.Side, cohort.Tier), cohort.Bin, -cohort.Stored);
                     if (w == _longest)
                     {
+                        _grid.Add(_allSeries, cohort.Bin, -cohort.Stored);
                         cohort.Stored = 0;
                     }
                 }
@@ -207,7 +213,7 @@ public sealed partial class LiquidationBook
     private void RenormalizeIfTiny(long nowTicks)
     {
         var weights = WeightsAt(nowTicks);
-        if (weights.Min() >= RenormalizeBelow)
+        if (!weights.Any(w => w < RenormalizeBelow))
         {
             return;
         }
@@ -221,6 +227,7 @@ public sealed partial class LiquidationBook
             }
         }
 
+        _grid.Scale(_allSeries, weights[0]);
         for (var i = 0; i < _nextId - _firstId; i++)
         {
             _cohorts[i].Stored *= weights[Slot(_cohorts[i].Side, _cohorts[i].Tier)];
@@ -228,6 +235,7 @@ public sealed partial class LiquidationBook
 
         _scale[0] = _scale[1] = 1;
         _epochTicks = nowTicks;
+        ForgetWeights();
     }
 
     private void RecordRealizedFromBar(in Bar bar)

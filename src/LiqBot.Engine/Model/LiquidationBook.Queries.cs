@@ -124,15 +124,30 @@ public sealed partial class LiquidationBook
         var first = BinOf(price * (1 - HeatmapBand));
         var last = BinOf(price * (1 + HeatmapBand));
         var weights = WeightsAt(_lastUpdateTicks);
+        if (_oneWeight)
+        {
+            // Every side and tier shares one weight: the kept sum of all series is the fast path.
+            var cells = new float[last - first + 1];
+            for (var i = 0; i < cells.Length; i++)
+            {
+                cells[i] = (float)Settled(_grid.Get(_allSeries, first + i) * weights[0]);
+            }
+
+            return (first, cells);
+        }
+
         var values = new double[last - first + 1];
-        for (var side = 0; side < 2; side++)
+        var (from, to) = (Math.Max(first, _grid.Origin), Math.Min(last, _grid.Origin + _grid.Length - 1));
+        for (var side = 0; side < 2 && from <= to; side++)
         {
             for (var t = 0; t < _tiers.Length; t++)
             {
-                var series = SeriesOf(_longest, (PositionSide)side, t);
-                for (var i = 0; i < values.Length; i++)
+                var weight = weights[Slot((PositionSide)side, t)];
+                var series = _grid.Series(SeriesOf(_longest, (PositionSide)side, t)).Slice(from - _grid.Origin, to - from + 1);
+                var target = values.AsSpan(from - first);
+                for (var i = 0; i < series.Length; i++)
                 {
-                    values[i] += Settled(_grid.Get(series, first + i) * weights[Slot((PositionSide)side, t)]);
+                    target[i] += Settled(series[i] * weight);
                 }
             }
         }

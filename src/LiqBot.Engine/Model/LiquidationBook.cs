@@ -19,6 +19,8 @@ public sealed partial class LiquidationBook
     private readonly LeverageTier[] _tiers;
     private readonly TimeWindow[] _windows;
     private readonly int _longest;
+    private readonly int _allSeries;
+    private readonly bool _oneWeight;
     private readonly BinGrid _grid;
     private readonly LevelHeap _longLevels = new(highestFirst: true);
     private readonly LevelHeap _shortLevels = new(highestFirst: false);
@@ -30,6 +32,8 @@ public sealed partial class LiquidationBook
     private long _firstId;
     private long _nextId;
     private readonly double[] _scale = [1, 1];
+    private readonly double[] _weights;
+    private long _weightsTicks = long.MinValue;
     private long _epochTicks;
     private double? _previousOpenInterest;
     private long _lastBarCloseTicks = long.MinValue;
@@ -51,11 +55,14 @@ public sealed partial class LiquidationBook
         _tiers = options.Tiers.Select(t => t with { Weight = t.Weight / weightSum }).ToArray();
         _windows = TimeWindow.All.ToArray();
         _longest = _windows.Length - 1;
-        _grid = new BinGrid(_windows.Length * 2 * _tiers.Length);
+        _allSeries = _windows.Length * 2 * _tiers.Length;
+        _grid = new BinGrid(_allSeries + 1);
         _windowStart = new long[_windows.Length];
         _heatmaps = _windows.Select(w => new HeatmapColumnBuffer(w, options.HeatmapColumns)).ToArray();
         _realized = new RealizedHistory(options.MaxRealizedPoints);
         _halfLifeTicks = _tiers.Select(t => (double)(t.HalfLife ?? options.HalfLife).Ticks).ToArray();
+        _oneWeight = _halfLifeTicks.Distinct().Count() == 1 && options.AdverseCloseShare == 0;
+        _weights = new double[2 * _tiers.Length];
     }
 
     public string Symbol { get; }
@@ -122,6 +129,7 @@ public sealed partial class LiquidationBook
         {
             BinSize = _options.BinSize ?? BinSizing.Auto(bar.Close);
             _epochTicks = closeTicks;
+            ForgetWeights();
         }
 
         CloseHeatmapColumns(bar.OpenTime.UtcTicks);
@@ -168,18 +176,28 @@ public sealed partial class LiquidationBook
     /// <summary>What one stored dollar of a side and tier is worth at <paramref name="ticks"/> (decay and closing).</summary>
     private double WeightAt(long ticks, PositionSide side, int tier) => _scale[(int)side] * double.Exp2(-(ticks - _epochTicks) / _halfLifeTicks[tier]);
 
-    /// <summary>Every side's and tier's weight at <paramref name="ticks"/>, indexed by <see cref="Slot"/>.</summary>
+    /// <summary>
+    /// Every side's and tier's weight at <paramref name="ticks"/>, indexed by <see cref="Slot"/>. One buffer,
+    /// recomputed when the time or the scale changes: read it before the book changes again.
+    /// </summary>
     private double[] WeightsAt(long ticks)
     {
-        var weights = new double[2 * _tiers.Length];
-        for (var t = 0; t < _tiers.Length; t++)
+        if (ticks != _weightsTicks)
         {
-            weights[Slot(PositionSide.Long, t)] = WeightAt(ticks, PositionSide.Long, t);
-            weights[Slot(PositionSide.Short, t)] = WeightAt(ticks, PositionSide.Short, t);
+            for (var t = 0; t < _tiers.Length; t++)
+            {
+                _weights[Slot(PositionSide.Long, t)] = WeightAt(ticks, PositionSide.Long, t);
+                _weights[Slot(PositionSide.Short, t)] = WeightAt(ticks, PositionSide.Short, t);
+            }
+
+            _weightsTicks = ticks;
         }
 
-        return weights;
+        return _weights;
     }
+
+    /// <summary>Scale or epoch changed: the next WeightsAt recomputes.</summary>
+    private void ForgetWeights() => _weightsTicks = long.MinValue;
 
     private int Slot(PositionSide side, int tier) => ((int)side * _tiers.Length) + tier;
 

@@ -73,4 +73,28 @@ public sealed class ModelVariantTests
         Assert.Equal(1_000_000_000, book.NotionalBetween(PositionSide.Long, 90_000, 91_000), 0);
         Assert.Equal(800_000_000, book.NotionalBetween(PositionSide.Short, 109_000, 110_000), 0);
     }
+
+    [Fact]
+    public void Heatmap_TiersWithTheirOwnHalfLives_MatchesTheOneWeightPath()
+    {
+        // One tick more of half-life on one tier takes the per-series path; its heatmap must be the one-weight path's.
+        var shared = new LiquidationBook("BTCUSDT", new ModelOptions { Tiers = [new(10, 1), new(25, 1)] });
+        var perTier = new LiquidationBook("BTCUSDT", new ModelOptions { Tiers = [new(10, 1), new(25, 1, TimeSpan.FromDays(7) + TimeSpan.FromTicks(1))] });
+        for (var minute = 0; minute < 3_000; minute++)
+        {
+            var price = 100_000 + (2_000 * Math.Sin(minute / 200.0));
+            var bar = Bars.At(minute, price, 1_000_000_000 + (minute % 7 * 1_000_000.0), low: price - 80, high: price + 80);
+            shared.Apply(bar);
+            perTier.Apply(bar);
+        }
+
+        var expected = shared.Heatmap(TimeWindow.H24).Columns;
+        var actual = perTier.Heatmap(TimeWindow.H24).Columns;
+        Assert.Equal(expected.Count, actual.Count);
+        Assert.Contains(expected, c => c.Cells.Sum() > 1e6);
+        for (var c = 0; c < expected.Count; c++)
+        {
+            Assert.Equal(expected[c].Cells.Sum(), actual[c].Cells.Sum(), 0.001 * Math.Max(1, expected[c].Cells.Sum()));
+        }
+    }
 }
