@@ -3,16 +3,16 @@ using LiqBot.Benchmarks.Engine;
 
 // dotnet run -c Release --project benchmarks/LiqBot.Benchmarks -- --filter '*'
 // dotnet run -c Release --project benchmarks/LiqBot.Benchmarks -- state-size
-// dotnet run -c Release --project benchmarks/LiqBot.Benchmarks -- tune samples/btc-30m-oi-liquidations-2026-05-21_2026-06-07.csv
+// dotnet run -c Release --project benchmarks/LiqBot.Benchmarks -- tune FILE... (development bars only: each file is cut at 2026-06-01)
 if (args is ["state-size"])
 {
     StateSize.Print(Console.Out);
     return;
 }
 
-if (args is ["tune", var file])
+if (args is ["tune", .. var files] && files.Length > 0)
 {
-    InSampleTuning.Print(LiqBot.Exchanges.Replay.BarCsvFile.Read(file, "BTCUSDT").Bars, Console.Out);
+    DevelopmentTuning.Print(files.Select(f => (Path.GetFileName(f)[..12], (IReadOnlyList<LiqBot.Engine.Market.Bar>)LiqBot.Exchanges.Replay.BarCsvFile.Read(f, "BTCUSDT").Bars)).ToList(), Console.Out);
     return;
 }
 

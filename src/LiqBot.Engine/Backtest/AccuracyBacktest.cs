@@ -4,75 +4,55 @@ using LiqBot.Engine.Model;
 namespace LiqBot.Engine.Backtest;
 
 /// <summary>
-/// Replays bars causally. For each bar t after the warm-up, from the book at the end of bar t-1:
-/// predicted long = long notional with a level in [low_t, close_t-1], predicted short = short
-/// notional in [close_t-1, high_t]; the baseline knows only the move (close_t-1 - low_t,
-/// high_t - close_t-1). Both are scored against bar t's realized liquidations.
+/// Replays bars causally. For each scored bar t, from the book at the end of bar t-1: predicted
+/// long = long notional with a level in [low_t, close_t-1], predicted short = short notional in
+/// [close_t-1, high_t]; the baseline knows only the move (close_t-1 - low_t, high_t - close_t-1).
+/// Both are scored against bar t's realized liquidations, per window (before and after the split)
+/// and side, beside the controls that tell position information from price memory: the breakout,
+/// the shifted-OI null, the distance-only null, and the zone touch check.
 /// </summary>
 public static class AccuracyBacktest
 {
     public static readonly DateTimeOffset DefaultSplit = new(2026, 6, 1, 0, 0, 0, TimeSpan.Zero);
 
-    public static BacktestReport Run(IReadOnlyList<Bar> bars, DateTimeOffset split, ModelOptions options, TimeSpan? warmUp = null)
+    public static BacktestReport Run(IReadOnlyList<Bar> bars, DateTimeOffset split, ModelOptions options, BacktestOptions? settings = null)
     {
-        var warmUpEnd = bars.Count == 0 ? DateTimeOffset.MinValue : bars[0].OpenTime + (warmUp ?? TimeSpan.FromDays(1));
-        var book = new LiquidationBook("BACKTEST", options);
-        var inSample = new Sample();
-        var outOfSample = new Sample();
-        Bar? previous = null;
-        foreach (var bar in bars)
+        settings ??= new BacktestOptions();
+        var plan = ScoringPlan.Of(bars, split, settings.WarmUp);
+        var real = MapPredictions.Replay(bars, options, plan);
+        var shifted = Enumerable.Range(1, Math.Max(0, settings.ShiftedCopies - 1))
+            .Select(k => MapPredictions.Replay(ShiftedOpenInterest.Shift(bars, k, settings.ShiftedCopies), options, plan))
+            .ToList();
+        var priceOnly = PriceOnlyPredictors.Of(bars, plan, options, settings.BreakoutLookbackBars);
+        var realized = new SideValues(
+            plan.BarIndex.Select(i => bars[i].LiquidatedLongUsd!.Value).ToArray(),
+            plan.BarIndex.Select(i => bars[i].LiquidatedShortUsd!.Value).ToArray());
+        var zones = ZoneTouchCheck.Run(bars, options, split, settings);
+
+        SampleScore? Window(bool outOfSample)
         {
-            if (previous is { } prior && bar.OpenTime >= warmUpEnd && bar.LiquidatedLongUsd is { } realizedLong && bar.LiquidatedShortUsd is { } realizedShort)
+            var rows = plan.RowsOf(outOfSample);
+            if (rows.Length == 0)
             {
-                var sample = bar.OpenTime < split ? inSample : outOfSample;
-                sample.Add(
-                    PositionSide.Long,
-                    predicted: book.NotionalBetween(PositionSide.Long, bar.Low, prior.Close),
-                    baseline: Math.Max(0, prior.Close - bar.Low),
-                    realized: realizedLong);
-                sample.Add(
-                    PositionSide.Short,
-                    predicted: book.NotionalBetween(PositionSide.Short, prior.Close, bar.High),
-                    baseline: Math.Max(0, bar.High - prior.Close),
-                    realized: realizedShort);
+                return null;
             }
 
-            book.Apply(bar);
-            previous = bar;
+            var zonesOfWindow = zones[outOfSample ? 1 : 0];
+            SideScore Side(PositionSide side) => SideStatistics.Score(
+                new SideColumns(
+                    realized.Of(side).Pick(rows),
+                    real.Of(side).Pick(rows),
+                    priceOnly.Move.Of(side).Pick(rows),
+                    priceOnly.Breakout.Of(side).Pick(rows),
+                    priceOnly.DistanceOnly.Of(side).Pick(rows),
+                    rows.Select(r => plan.Day[r]).ToArray()),
+                shifted.Select(s => s.Of(side).Pick(rows)).ToList(),
+                side == PositionSide.Long ? zonesOfWindow.Long : zonesOfWindow.Short,
+                settings);
+
+            return new SampleScore(rows.Length, rows.Select(r => plan.Day[r]).Distinct().Count(), Side(PositionSide.Long), Side(PositionSide.Short));
         }
 
-        return new BacktestReport(inSample.Count + outOfSample.Count, split, inSample.Score(), outOfSample.Score());
-    }
-
-    private sealed class Sample
-    {
-        private readonly Series _long = new();
-        private readonly Series _short = new();
-
-        public int Count => _long.Realized.Count;
-
-        public void Add(PositionSide side, double predicted, double baseline, double realized)
-        {
-            var series = side == PositionSide.Long ? _long : _short;
-            series.Predicted.Add(predicted);
-            series.Baseline.Add(baseline);
-            series.Realized.Add(realized);
-        }
-
-        public SampleScore Score() => new(Count, _long.Score(), _short.Score());
-    }
-
-    private sealed class Series
-    {
-        public List<double> Predicted { get; } = [];
-
-        public List<double> Baseline { get; } = [];
-
-        public List<double> Realized { get; } = [];
-
-        public SideScore Score() => new(
-            RankCorrelation.Spearman(Realized, Predicted),
-            RankCorrelation.Spearman(Realized, Baseline),
-            RankCorrelation.PartialSpearman(Realized, Predicted, Baseline));
+        return new BacktestReport(plan.Count, split, Window(outOfSample: false), Window(outOfSample: true), settings.BootstrapDraws, settings.Seed, settings.ShiftedCopies);
     }
 }

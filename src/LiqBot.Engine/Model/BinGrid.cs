@@ -28,11 +28,11 @@ internal sealed class BinGrid(int seriesCount)
     /// <summary>The series over the whole range; index i is bin Origin + i.</summary>
     public ReadOnlySpan<double> Series(int series) => _data.AsSpan(series * Length, Length);
 
-    public void Scale(double factor)
+    public void Scale(int series, double factor)
     {
-        for (var i = 0; i < _data.Length; i++)
+        foreach (ref var value in _data.AsSpan(series * Length, Length))
         {
-            _data[i] *= factor;
+            value *= factor;
         }
     }
 

@@ -13,8 +13,12 @@ public sealed partial class LiquidationBook
             var change = openInterest - previous;
             if (change < 0)
             {
-                // An OI drop of x % closes x % of every live cohort: one factor for the whole book.
-                _scale *= openInterest / previous;
+                // An OI drop of x % closes x % of every live cohort (one factor per side), tilted
+                // toward the side the bar moved against when AdverseCloseShare is set.
+                var (longKept, shortKept) = KeptShares(bar, openInterest / previous);
+                _scale[(int)PositionSide.Long] *= longKept;
+                _scale[(int)PositionSide.Short] *= shortKept;
+                ForgetWeights();
             }
             else if (change > 0)
             {
@@ -28,14 +32,34 @@ public sealed partial class LiquidationBook
     private void OpenCohorts(in Bar bar, double openedUsd, long closeTicks)
     {
         var (longShare, shortShare) = AggressorShares(bar);
-        var entry = bar.EntryPrice;
-        var weight = WeightAt(closeTicks);
-        for (var t = 0; t < _tiers.Length; t++)
+        double[] entries = _options.SpreadEntriesOverRange ? [bar.Low, bar.EntryPrice, bar.High] : [bar.EntryPrice];
+        foreach (var entry in entries)
         {
-            var tierUsd = openedUsd * _tiers[t].Weight;
-            AddCohort(PositionSide.Long, t, entry, tierUsd * longShare, weight, closeTicks);
-            AddCohort(PositionSide.Short, t, entry, tierUsd * shortShare, weight, closeTicks);
+            for (var t = 0; t < _tiers.Length; t++)
+            {
+                var tierUsd = openedUsd * _tiers[t].Weight / entries.Length;
+                if (_tiers[t].Side is null or PositionSide.Long)
+                {
+                    AddCohort(PositionSide.Long, t, entry, tierUsd * longShare, closeTicks);
+                }
+
+                if (_tiers[t].Side is null or PositionSide.Short)
+                {
+                    AddCohort(PositionSide.Short, t, entry, tierUsd * shortShare, closeTicks);
+                }
+            }
         }
+    }
+
+    /// <summary>
+    /// The share of each side left after an OI drop that keeps <paramref name="kept"/> of OI: a bar that
+    /// rose closes (1 + share x direction) times the drop on shorts and (1 - share x direction) on longs.
+    /// </summary>
+    private (double Long, double Short) KeptShares(in Bar bar, double kept)
+    {
+        var closed = 1 - kept;
+        var tilt = _options.AdverseCloseShare > 0 && bar.High > bar.Low ? _options.AdverseCloseShare * (bar.Close - bar.Open) / (bar.High - bar.Low) : 0;
+        return (Math.Max(MinKeptShare, 1 - (closed * (1 - tilt))), Math.Max(MinKeptShare, 1 - (closed * (1 + tilt))));
     }
 
     private (double Long, double Short) AggressorShares(in Bar bar)
@@ -46,10 +70,16 @@ public sealed partial class LiquidationBook
             return (1 + tilt, 1 - tilt);
         }
 
+        if (_options.PriceDirectionShare > 0 && bar.High > bar.Low)
+        {
+            var tilt = _options.PriceDirectionShare * (bar.Close - bar.Open) / (bar.High - bar.Low);
+            return (1 + tilt, 1 - tilt);
+        }
+
         return (1, 1);
     }
 
-    private void AddCohort(PositionSide side, int tier, double entry, double notionalUsd, double weight, long openedTicks)
+    private void AddCohort(PositionSide side, int tier, double entry, double notionalUsd, long openedTicks)
     {
         var price = LiquidationPrice.Of(side, entry, _tiers[tier].Leverage, _options.MaintenanceMarginRate);
         if (!(notionalUsd > 0) || !(price > 0))
@@ -63,7 +93,7 @@ public sealed partial class LiquidationBook
         }
 
         var id = _nextId++;
-        var stored = notionalUsd / weight;
+        var stored = notionalUsd / WeightsAt(openedTicks)[Slot(side, tier)];
         var bin = BinOf(price);
         CohortAt(id) = new Cohort { OpenedTicks = openedTicks, LiquidationPrice = price, Stored = stored, Bin = bin, Tier = (byte)tier, Side = side };
         for (var w = 0; w < _windows.Length; w++)
@@ -72,18 +102,19 @@ public sealed partial class LiquidationBook
         }
 
         _grid.Add(_allSeries, bin, stored);
+
         (side == PositionSide.Long ? _longLevels : _shortLevels).Push(price, id);
     }
 
     /// <summary>Liquidates every long level at or above the bar's low and every short level at or below its high.</summary>
     private BarOutcome Consume(in Bar bar, long closeTicks)
     {
-        var weight = WeightAt(closeTicks);
+        var weights = WeightsAt(closeTicks);
         List<SweptLevel>? swept = null;
         double sweptLong = 0, sweptShort = 0;
         while (_longLevels.PeekPrice is { } level && level >= bar.Low)
         {
-            if (TryLiquidate(_longLevels.Pop(), weight) is { } hit)
+            if (TryLiquidate(_longLevels.Pop(), weights) is { } hit)
             {
                 (swept ??= []).Add(hit);
                 sweptLong += hit.NotionalUsd;
@@ -92,7 +123,7 @@ public sealed partial class LiquidationBook
 
         while (_shortLevels.PeekPrice is { } level && level <= bar.High)
         {
-            if (TryLiquidate(_shortLevels.Pop(), weight) is { } hit)
+            if (TryLiquidate(_shortLevels.Pop(), weights) is { } hit)
             {
                 (swept ??= []).Add(hit);
                 sweptShort += hit.NotionalUsd;
@@ -102,7 +133,7 @@ public sealed partial class LiquidationBook
         return new BarOutcome(bar.CloseTime, sweptLong, sweptShort, swept ?? [], Ignored: false);
     }
 
-    private SweptLevel? TryLiquidate(long id, double weight)
+    private SweptLevel? TryLiquidate(long id, double[] weights)
     {
         if (id < _firstId)
         {
@@ -116,7 +147,7 @@ public sealed partial class LiquidationBook
         }
 
         RemoveFromWindows(id, cohort);
-        var level = new SweptLevel(cohort.Side, _tiers[cohort.Tier].Leverage, cohort.LiquidationPrice, cohort.Stored * weight);
+        var level = new SweptLevel(cohort.Side, _tiers[cohort.Tier].Leverage, cohort.LiquidationPrice, cohort.Stored * weights[Slot(cohort.Side, cohort.Tier)]);
         cohort.Stored = 0;
         return level;
     }
@@ -178,23 +209,33 @@ public sealed partial class LiquidationBook
 
     private bool IsLive(long id) => id >= _firstId && CohortAt(id).IsLive;
 
-    /// <summary>Keeps stored values finite: after long decay or many closes, folds the weight into them.</summary>
+    /// <summary>Keeps stored values finite: after long decay or many closes, folds each tier's weight into its values.</summary>
     private void RenormalizeIfTiny(long nowTicks)
     {
-        var weight = WeightAt(nowTicks);
-        if (weight >= RenormalizeBelow)
+        var weights = WeightsAt(nowTicks);
+        if (!weights.Any(w => w < RenormalizeBelow))
         {
             return;
         }
 
-        _grid.Scale(weight);
-        for (var i = 0; i < _nextId - _firstId; i++)
+        for (var w = 0; w < _windows.Length; w++)
         {
-            _cohorts[i].Stored *= weight;
+            for (var t = 0; t < _tiers.Length; t++)
+            {
+                _grid.Scale(SeriesOf(w, PositionSide.Long, t), weights[Slot(PositionSide.Long, t)]);
+                _grid.Scale(SeriesOf(w, PositionSide.Short, t), weights[Slot(PositionSide.Short, t)]);
+            }
         }
 
-        _scale = 1;
+        _grid.Scale(_allSeries, weights[0]);
+        for (var i = 0; i < _nextId - _firstId; i++)
+        {
+            _cohorts[i].Stored *= weights[Slot(_cohorts[i].Side, _cohorts[i].Tier)];
+        }
+
+        _scale[0] = _scale[1] = 1;
         _epochTicks = nowTicks;
+        ForgetWeights();
     }
 
     private void RecordRealizedFromBar(in Bar bar)

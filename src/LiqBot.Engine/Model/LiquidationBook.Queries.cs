@@ -18,14 +18,14 @@ public sealed partial class LiquidationBook
             return BookSnapshot.Empty(Symbol, LastUpdate ?? DateTimeOffset.UnixEpoch, window, _tiers, source);
         }
 
-        var weight = WeightAt(_lastUpdateTicks);
-        var (first, last) = OccupiedBins(w, weight);
+        var weights = WeightsAt(_lastUpdateTicks);
+        var (first, last) = OccupiedBins(w, weights);
         var longByTier = new double[_tiers.Length][];
         var shortByTier = new double[_tiers.Length][];
         for (var t = 0; t < _tiers.Length; t++)
         {
-            longByTier[t] = Effective(SeriesOf(w, PositionSide.Long, t), first, last, weight);
-            shortByTier[t] = Effective(SeriesOf(w, PositionSide.Short, t), first, last, weight);
+            longByTier[t] = Effective(SeriesOf(w, PositionSide.Long, t), first, last, weights[Slot(PositionSide.Long, t)]);
+            shortByTier[t] = Effective(SeriesOf(w, PositionSide.Short, t), first, last, weights[Slot(PositionSide.Short, t)]);
         }
 
         return new BookSnapshot(Symbol, LastUpdate!.Value, Price, window, BinSize, first * BinSize, _tiers, longByTier, shortByTier, source);
@@ -40,7 +40,7 @@ public sealed partial class LiquidationBook
         }
 
         var w = window is { } chosen ? IndexOf(chosen) : _longest;
-        var weight = WeightAt(_lastUpdateTicks);
+        var weights = WeightsAt(_lastUpdateTicks);
         var sum = 0.0;
         for (var bin = BinOf(low); bin <= BinOf(high); bin++)
         {
@@ -53,11 +53,11 @@ public sealed partial class LiquidationBook
 
             for (var t = 0; t < _tiers.Length; t++)
             {
-                sum += Math.Max(0, _grid.Get(SeriesOf(w, side, t), bin)) * overlap;
+                sum += Settled(_grid.Get(SeriesOf(w, side, t), bin) * weights[Slot(side, t)]) * overlap;
             }
         }
 
-        return sum * weight;
+        return sum;
     }
 
     /// <summary>The heatmap of a window: remaining notional by column and price, the price path and realized points.</summary>
@@ -97,6 +97,8 @@ public sealed partial class LiquidationBook
 
     private void CloseHeatmapColumns(long barOpenTicks)
     {
+        // Windows closing a column at the same bar see the same book: capture once, share the (read-only) cells.
+        (int OriginBin, float[] Cells)? captured = null;
         foreach (var heatmap in _heatmaps)
         {
             if (!heatmap.EndsOpenColumn(barOpenTicks))
@@ -106,7 +108,7 @@ public sealed partial class LiquidationBook
 
             if (heatmap.OpenColumnSurvives(_horizonTicks))
             {
-                var (origin, cells) = CaptureCells(Price);
+                var (origin, cells) = captured ??= CaptureCells(Price);
                 heatmap.CloseOpenColumn(origin, cells);
             }
             else
@@ -121,18 +123,39 @@ public sealed partial class LiquidationBook
     {
         var first = BinOf(price * (1 - HeatmapBand));
         var last = BinOf(price * (1 + HeatmapBand));
-        var weight = WeightAt(_lastUpdateTicks);
-        var cells = new float[last - first + 1];
-        for (var i = 0; i < cells.Length; i++)
+        var weights = WeightsAt(_lastUpdateTicks);
+        if (_oneWeight)
         {
-            var value = _grid.Get(_allSeries, first + i) * weight;
-            cells[i] = value > ResidueUsd ? (float)value : 0f;
+            // Every side and tier shares one weight: the kept sum of all series is the fast path.
+            var cells = new float[last - first + 1];
+            for (var i = 0; i < cells.Length; i++)
+            {
+                cells[i] = (float)Settled(_grid.Get(_allSeries, first + i) * weights[0]);
+            }
+
+            return (first, cells);
         }
 
-        return (first, cells);
+        var values = new double[last - first + 1];
+        var (from, to) = (Math.Max(first, _grid.Origin), Math.Min(last, _grid.Origin + _grid.Length - 1));
+        for (var side = 0; side < 2 && from <= to; side++)
+        {
+            for (var t = 0; t < _tiers.Length; t++)
+            {
+                var weight = weights[Slot((PositionSide)side, t)];
+                var series = _grid.Series(SeriesOf(_longest, (PositionSide)side, t)).Slice(from - _grid.Origin, to - from + 1);
+                var target = values.AsSpan(from - first);
+                for (var i = 0; i < series.Length; i++)
+                {
+                    target[i] += Settled(series[i] * weight);
+                }
+            }
+        }
+
+        return (first, Array.ConvertAll(values, v => (float)v));
     }
 
-    private (int First, int Last) OccupiedBins(int window, double weight)
+    private (int First, int Last) OccupiedBins(int window, double[] weights)
     {
         int first = int.MaxValue, last = int.MinValue;
         for (var side = 0; side < 2; side++)
@@ -142,7 +165,7 @@ public sealed partial class LiquidationBook
                 var series = _grid.Series(SeriesOf(window, (PositionSide)side, t));
                 for (var i = 0; i < series.Length; i++)
                 {
-                    if (series[i] * weight > ResidueUsd)
+                    if (Settled(series[i] * weights[Slot((PositionSide)side, t)]) > 0)
                     {
                         first = Math.Min(first, _grid.Origin + i);
                         last = Math.Max(last, _grid.Origin + i);
@@ -162,10 +185,16 @@ public sealed partial class LiquidationBook
         var values = new double[last - first + 1];
         for (var i = 0; i < values.Length; i++)
         {
-            var value = _grid.Get(series, first + i) * weight;
-            values[i] = value > ResidueUsd ? value : 0;
+            values[i] = Settled(_grid.Get(series, first + i) * weight);
         }
 
         return values;
     }
+
+    /// <summary>
+    /// The one notion of an empty bin for every query: adding and subtracting cohorts leaves float
+    /// crumbs (1e-15..1e-8 USD, either sign) in bins that hold nothing; below a cent a bin is empty,
+    /// so rankings see ties at zero instead of ordering noise.
+    /// </summary>
+    private static double Settled(double effectiveUsd) => effectiveUsd > ResidueUsd ? effectiveUsd : 0;
 }

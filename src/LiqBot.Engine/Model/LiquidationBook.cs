@@ -13,23 +13,27 @@ public sealed partial class LiquidationBook
 {
     private const double ResidueUsd = 0.01;
     private const double RenormalizeBelow = 1e-150;
+    private const double MinKeptShare = 1e-6;
 
     private readonly ModelOptions _options;
     private readonly LeverageTier[] _tiers;
     private readonly TimeWindow[] _windows;
     private readonly int _longest;
     private readonly int _allSeries;
+    private readonly bool _oneWeight;
     private readonly BinGrid _grid;
     private readonly LevelHeap _longLevels = new(highestFirst: true);
     private readonly LevelHeap _shortLevels = new(highestFirst: false);
     private readonly long[] _windowStart;
     private readonly HeatmapColumnBuffer[] _heatmaps;
     private readonly RealizedHistory _realized;
-    private readonly double _halfLifeTicks;
+    private readonly double[] _halfLifeTicks;
     private Cohort[] _cohorts = new Cohort[1024];
     private long _firstId;
     private long _nextId;
-    private double _scale = 1;
+    private readonly double[] _scale = [1, 1];
+    private readonly double[] _weights;
+    private long _weightsTicks = long.MinValue;
     private long _epochTicks;
     private double? _previousOpenInterest;
     private long _lastBarCloseTicks = long.MinValue;
@@ -56,7 +60,9 @@ public sealed partial class LiquidationBook
         _windowStart = new long[_windows.Length];
         _heatmaps = _windows.Select(w => new HeatmapColumnBuffer(w, options.HeatmapColumns)).ToArray();
         _realized = new RealizedHistory(options.MaxRealizedPoints);
-        _halfLifeTicks = options.HalfLife.Ticks;
+        _halfLifeTicks = _tiers.Select(t => (double)(t.HalfLife ?? options.HalfLife).Ticks).ToArray();
+        _oneWeight = _halfLifeTicks.Distinct().Count() == 1 && options.AdverseCloseShare == 0;
+        _weights = new double[2 * _tiers.Length];
     }
 
     public string Symbol { get; }
@@ -99,6 +105,12 @@ public sealed partial class LiquidationBook
         }
     }
 
+    /// <summary>
+    /// Tells the book that bars will be applied up to <paramref name="end"/>: heatmap columns that end
+    /// would drop are not captured (DateTimeOffset.MaxValue: a replay that never reads the heatmap).
+    /// </summary>
+    internal void ExpectHistoryUntil(DateTimeOffset end) => _horizonTicks = end.UtcTicks;
+
     /// <summary>Applies one closed bar. A bar that does not close after the last one is ignored.</summary>
     public BarOutcome Apply(in Bar bar)
     {
@@ -117,6 +129,7 @@ public sealed partial class LiquidationBook
         {
             BinSize = _options.BinSize ?? BinSizing.Auto(bar.Close);
             _epochTicks = closeTicks;
+            ForgetWeights();
         }
 
         CloseHeatmapColumns(bar.OpenTime.UtcTicks);
@@ -160,7 +173,33 @@ public sealed partial class LiquidationBook
     /// <summary>Realized liquidations reported with Time in (from, to].</summary>
     public (double LongUsd, double ShortUsd) RealizedAfter(DateTimeOffset from, DateTimeOffset to) => _realized.SumAfter(from, to);
 
-    private double WeightAt(long ticks) => _scale * double.Exp2(-(ticks - _epochTicks) / _halfLifeTicks);
+    /// <summary>What one stored dollar of a side and tier is worth at <paramref name="ticks"/> (decay and closing).</summary>
+    private double WeightAt(long ticks, PositionSide side, int tier) => _scale[(int)side] * double.Exp2(-(ticks - _epochTicks) / _halfLifeTicks[tier]);
+
+    /// <summary>
+    /// Every side's and tier's weight at <paramref name="ticks"/>, indexed by <see cref="Slot"/>. One buffer,
+    /// recomputed when the time or the scale changes: read it before the book changes again.
+    /// </summary>
+    private double[] WeightsAt(long ticks)
+    {
+        if (ticks != _weightsTicks)
+        {
+            for (var t = 0; t < _tiers.Length; t++)
+            {
+                _weights[Slot(PositionSide.Long, t)] = WeightAt(ticks, PositionSide.Long, t);
+                _weights[Slot(PositionSide.Short, t)] = WeightAt(ticks, PositionSide.Short, t);
+            }
+
+            _weightsTicks = ticks;
+        }
+
+        return _weights;
+    }
+
+    /// <summary>Scale or epoch changed: the next WeightsAt recomputes.</summary>
+    private void ForgetWeights() => _weightsTicks = long.MinValue;
+
+    private int Slot(PositionSide side, int tier) => ((int)side * _tiers.Length) + tier;
 
     private int SeriesOf(int window, PositionSide side, int tier) => (((window * 2) + (int)side) * _tiers.Length) + tier;
 

@@ -30,6 +30,21 @@ public sealed record ModelOptions
     /// </summary>
     public double AggressorExtraShare { get; init; }
 
+    /// <summary>
+    /// Without taker volumes, the side the bar moved toward opens dOI x (1 + share x direction) and the
+    /// other dOI x (1 - share x direction), direction = (close - open) / (high - low). Zero keeps both sides equal.
+    /// </summary>
+    public double PriceDirectionShare { get; init; }
+
+    /// <summary>
+    /// An OI drop closes more of the side the bar moved against: shorts lose the drop x (1 + share x
+    /// direction), longs x (1 - share x direction), direction = (close - open) / (high - low). Zero closes both alike.
+    /// </summary>
+    public double AdverseCloseShare { get; init; }
+
+    /// <summary>New positions enter in equal thirds at the bar's low, typical price and high instead of at one price.</summary>
+    public bool SpreadEntriesOverRange { get; init; }
+
     /// <summary>Heatmap columns kept per window, whatever the length of the history.</summary>
     public int HeatmapColumns { get; init; } = 400;
 
@@ -56,6 +71,11 @@ public sealed record ModelOptions
             {
                 errors.Add($"Model:Tiers weight {tier.Weight} must be zero or positive.");
             }
+
+            if (tier.HalfLife is { } tierHalfLife && tierHalfLife <= TimeSpan.Zero)
+            {
+                errors.Add($"Model:Tiers half-life {tierHalfLife} of the {tier.Label} tier must be positive.");
+            }
         }
 
         if (Tiers.Count > 0 && Tiers.Sum(t => t.Weight) <= 0)
@@ -81,6 +101,16 @@ public sealed record ModelOptions
         if (AggressorExtraShare is < 0 or > 1 || double.IsNaN(AggressorExtraShare))
         {
             errors.Add($"Model:AggressorExtraShare {AggressorExtraShare} is outside [0, 1].");
+        }
+
+        if (PriceDirectionShare is < 0 or > 1 || double.IsNaN(PriceDirectionShare))
+        {
+            errors.Add($"Model:PriceDirectionShare {PriceDirectionShare} is outside [0, 1].");
+        }
+
+        if (AdverseCloseShare is < 0 or > 1 || double.IsNaN(AdverseCloseShare))
+        {
+            errors.Add($"Model:AdverseCloseShare {AdverseCloseShare} is outside [0, 1].");
         }
 
         if (HeatmapColumns is < 10 or > 4000)

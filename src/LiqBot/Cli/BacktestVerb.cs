@@ -1,8 +1,8 @@
 using System.CommandLine;
-using System.Globalization;
 using System.Text.Json;
 using LiqBot.Engine.Backtest;
 using LiqBot.Engine.Model;
+using LiqBot.Exchanges.Replay;
 
 namespace LiqBot.Cli;
 
@@ -23,9 +23,16 @@ internal static class BacktestVerb
                 throw new UsageException($"{history.SourceName} has no realized liquidation columns (liquidation_long_usd, liquidation_short_usd) to score against.");
             }
 
-            var splitAt = ParseSplit(parse.GetValue(split));
-            var report = AccuracyBacktest.Run(history.Bars, splitAt, new ModelOptions());
-            stdout.Write(parse.GetValue(json) ? JsonSerializer.Serialize(report, JsonOptions) + Environment.NewLine : Text(report));
+            var splitText = parse.GetValue(split);
+            var splitAt = splitText is null ? AccuracyBacktest.DefaultSplit : DataArguments.ParseTime("--split", splitText);
+            var settings = new BacktestOptions();
+            if (splitText is not null)
+            {
+                RefuseOneSidedSplit(history, splitAt, settings.WarmUp);
+            }
+
+            var report = AccuracyBacktest.Run(history.Bars, splitAt, new ModelOptions(), settings);
+            stdout.Write(parse.GetValue(json) ? JsonSerializer.Serialize(report, JsonOptions) + Environment.NewLine : BacktestTable.Text(report));
             return ExitCodes.Success;
         });
         return command;
@@ -36,21 +43,14 @@ internal static class BacktestVerb
         NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
 
-    private static DateTimeOffset ParseSplit(string? text) =>
-        text is null ? AccuracyBacktest.DefaultSplit : DataArguments.ParseTime("--split", text);
-
-    private static string Text(BacktestReport report)
+    /// <summary>A split the user chose must leave scored bars on both sides; otherwise one window would be all NaN.</summary>
+    private static void RefuseOneSidedSplit(MarketHistory history, DateTimeOffset split, TimeSpan warmUp)
     {
-        static string Row(string sample, string side, int bars, SideScore s) =>
-            string.Create(CultureInfo.InvariantCulture, $"{sample,-14} {side,-6} {bars,5} {s.Spearman,9:0.000} {s.BaselineSpearman,9:0.000} {s.PartialSpearman,9:0.000}");
-
-        return string.Join(
-            Environment.NewLine,
-            $"Bars scored: {report.Bars}; split at {report.Split:yyyy-MM-ddTHH:mmZ}.",
-            $"{"sample",-14} {"side",-6} {"bars",5} {"spearman",9} {"baseline",9} {"partial",9}",
-            Row("in-sample", "long", report.InSample.Bars, report.InSample.Long),
-            Row("in-sample", "short", report.InSample.Bars, report.InSample.Short),
-            Row("out-of-sample", "long", report.OutOfSample.Bars, report.OutOfSample.Long),
-            Row("out-of-sample", "short", report.OutOfSample.Bars, report.OutOfSample.Short)) + Environment.NewLine;
+        var firstScored = history.Bars[0].OpenTime + warmUp;
+        var last = history.Bars[^1].OpenTime;
+        if (split <= firstScored || split > last)
+        {
+            throw new UsageException($"--split {split:yyyy-MM-ddTHH:mmZ} leaves a window empty: bars are scored from {firstScored:yyyy-MM-ddTHH:mmZ} (after a day of warm-up) to {last:yyyy-MM-ddTHH:mmZ}.");
+        }
     }
 }

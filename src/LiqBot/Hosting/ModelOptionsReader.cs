@@ -1,4 +1,5 @@
 using System.Globalization;
+using LiqBot.Engine.Market;
 using LiqBot.Engine.Model;
 using Microsoft.Extensions.Configuration;
 
@@ -12,21 +13,40 @@ internal static class ModelOptionsReader
         var section = configuration.GetSection("Model");
         var defaults = new ModelOptions();
         var tiers = section.GetSection("Tiers").GetChildren()
-            .Select(t => new LeverageTier(Number(t, "Leverage", double.NaN), Number(t, "Weight", double.NaN)))
+            .Select(t => new LeverageTier(Number(t, "Leverage", double.NaN), Number(t, "Weight", double.NaN), OptionalDuration(t, "HalfLife"), OptionalSide(t, "Side")))
             .ToList();
         var options = defaults with
         {
             Tiers = tiers.Count > 0 ? tiers : defaults.Tiers,
             MaintenanceMarginRate = Number(section, "MaintenanceMarginRate", defaults.MaintenanceMarginRate),
             BinSize = section["BinSize"] is { Length: > 0 } ? Number(section, "BinSize", double.NaN) : null,
-            HalfLife = section["HalfLife"] is { Length: > 0 } text && TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var halfLife) ? halfLife
-                : section["HalfLife"] is { Length: > 0 } ? throw new InvalidOperationException($"Model:HalfLife '{section["HalfLife"]}' is not a duration like 7.00:00:00.") : defaults.HalfLife,
+            HalfLife = OptionalDuration(section, "HalfLife") ?? defaults.HalfLife,
             AggressorExtraShare = Number(section, "AggressorExtraShare", defaults.AggressorExtraShare),
+            PriceDirectionShare = Number(section, "PriceDirectionShare", defaults.PriceDirectionShare),
+            AdverseCloseShare = Number(section, "AdverseCloseShare", defaults.AdverseCloseShare),
+            SpreadEntriesOverRange = Flag(section, "SpreadEntriesOverRange", defaults.SpreadEntriesOverRange),
             HeatmapColumns = (int)Number(section, "HeatmapColumns", defaults.HeatmapColumns),
         };
         var errors = options.Validate();
         return errors.Count == 0 ? options : throw new InvalidOperationException(string.Join(" ", errors));
     }
+
+    private static TimeSpan? OptionalDuration(IConfiguration section, string key) =>
+        section[key] is not { Length: > 0 } text ? null
+            : TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var value) ? value
+            : throw new InvalidOperationException($"{PathOf(section, key)} '{text}' is not a duration like 7.00:00:00.");
+
+    private static PositionSide? OptionalSide(IConfiguration section, string key) =>
+        section[key] is not { Length: > 0 } text ? null
+            : Enum.TryParse<PositionSide>(text, ignoreCase: true, out var side) && Enum.IsDefined(side) ? side
+            : throw new InvalidOperationException($"{PathOf(section, key)} '{text}' is not long or short.");
+
+    private static bool Flag(IConfiguration section, string key, bool fallback) =>
+        section[key] is not { Length: > 0 } text ? fallback
+            : bool.TryParse(text, out var value) ? value
+            : throw new InvalidOperationException($"{PathOf(section, key)} '{text}' is not true or false.");
+
+    private static string PathOf(IConfiguration section, string key) => $"{(section as IConfigurationSection)?.Path}:{key}";
 
     private static double Number(IConfiguration section, string key, double fallback)
     {
@@ -38,6 +58,6 @@ internal static class ModelOptionsReader
 
         return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
             ? value
-            : throw new InvalidOperationException($"{(section as IConfigurationSection)?.Path}:{key} '{text}' is not a number.");
+            : throw new InvalidOperationException($"{PathOf(section, key)} '{text}' is not a number.");
     }
 }

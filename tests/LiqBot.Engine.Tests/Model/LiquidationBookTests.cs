@@ -5,13 +5,7 @@ namespace LiqBot.Engine.Tests.Model;
 
 public sealed class LiquidationBookTests
 {
-    /// <summary>No decay worth speaking of, so sums can be checked to the dollar.</summary>
-    private static readonly ModelOptions Exact = new()
-    {
-        Tiers = [new LeverageTier(10, 1)],
-        BinSize = 100,
-        HalfLife = TimeSpan.FromDays(1_000_000),
-    };
+    private static readonly ModelOptions Exact = ExactModel.Options;
 
     [Fact]
     public void Apply_OpenInterestIncrease_OpensLongAndShortAtTheirLiquidationPrices()
@@ -24,6 +18,25 @@ public sealed class LiquidationBookTests
         Assert.Equal(1_000_000, book.NotionalBetween(PositionSide.Short, 109_500, 109_600), 0);
         Assert.Equal(0, book.NotionalBetween(PositionSide.Long, 91_000, 200_000));
         Assert.Equal(0, book.NotionalBetween(PositionSide.Short, 0, 109_000));
+    }
+
+    [Fact]
+    public void NotionalBetween_BinEmptiedByAddAndSubtract_IsZeroLikeTheSnapshot()
+    {
+        // Two cohorts share each bin; liquidating both subtracts what was added, which in floating
+        // point leaves crumbs (1e-15..1e-8 USD). Below one cent a bin is empty for every query, so a
+        // ranking of predictions sees ties at zero instead of ordering noise.
+        var book = new LiquidationBook("BTCUSDT", Exact with { HalfLife = TimeSpan.FromHours(5) });
+        book.Apply(Bars.At(0, 100_000, 5_000_000_000));
+        book.Apply(Bars.At(1, 100_000, 5_005_151_216));
+        book.Apply(Bars.At(7, 100_000, 5_015_138_183));
+
+        book.Apply(Bars.At(8, 100_000, 5_015_138_183, low: 90_000));
+
+        Assert.Equal(0, book.NotionalBetween(PositionSide.Long, 0, 1_000_000));
+        Assert.Equal(0, book.NotionalBetween(PositionSide.Long, 90_500, 90_550));
+        Assert.All(book.Snapshot(TimeWindow.D30).LongByTier[0], v => Assert.Equal(0, v));
+        Assert.True(book.NotionalBetween(PositionSide.Short, 0, 1_000_000) > 700_000);
     }
 
     [Fact]
