@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using LiqBot.Storage;
 using Microsoft.Extensions.Options;
+using Telegram.Bot.Exceptions;
 
 namespace LiqBot.Chat.Telegram;
 
@@ -12,7 +13,7 @@ namespace LiqBot.Chat.Telegram;
 /// are reported; the rest go back to the outbox due at once, so a new instance resumes with them.
 /// </summary>
 internal sealed partial class TelegramChatSender(
-    TelegramBotClient client,
+    ITelegramBotApi client,
     TelegramRateLimiter limiter,
     IOptions<TelegramOptions> options,
     TimeProvider time,
@@ -110,11 +111,11 @@ internal sealed partial class TelegramChatSender(
             await DeliverAsync(chatId, message);
             outcome = r => r.SentAsync(message, CancellationToken.None);
         }
-        catch (TelegramApiException e)
+        catch (ApiRequestException e)
         {
             outcome = Classify(chatId, message, e, verdicts);
         }
-        catch (TelegramNetworkException e)
+        catch (RequestException e)
         {
             var delay = TelegramWaits.Backoff(message.Attempts, RetryBase, RetryMax);
             outcome = r => r.RetryLaterAsync(message, delay, e.Message, CancellationToken.None);
@@ -127,19 +128,19 @@ internal sealed partial class TelegramChatSender(
         await SettleAsync(message, outcome, report);
     }
 
-    private Func<IDeliveryReport, Task> Classify(long chatId, OutboxMessage message, TelegramApiException e, ConcurrentDictionary<long, TelegramChatVerdict> verdicts)
+    private Func<IDeliveryReport, Task> Classify(long chatId, OutboxMessage message, ApiRequestException e, ConcurrentDictionary<long, TelegramChatVerdict> verdicts)
     {
         switch (e.ErrorCode)
         {
             case 429:
-                var retryAfter = e.RetryAfter ?? TimeSpan.FromSeconds(1);
+                var retryAfter = e.RetryAfter() ?? TimeSpan.FromSeconds(1);
                 LogFloodControl(retryAfter.TotalSeconds);
                 limiter.PauseAll(retryAfter);
                 return r => r.RetryLaterAsync(message, retryAfter, e.Message, CancellationToken.None);
             case 403:
-                verdicts[chatId] = TelegramChatVerdict.Unavailable(e.Description);
-                return r => r.ChatUnavailableAsync(message, e.Description, CancellationToken.None);
-            case 400 when e.MigrateToChatId is long newId:
+                verdicts[chatId] = TelegramChatVerdict.Unavailable(e.Message);
+                return r => r.ChatUnavailableAsync(message, e.Message, CancellationToken.None);
+            case 400 when e.Parameters?.MigrateToChatId is long newId:
                 verdicts[chatId] = TelegramChatVerdict.Later(TimeSpan.Zero, $"chat moved to {newId}");
                 return r => r.ChatMovedAsync(message, newId.ToString(), CancellationToken.None);
             case 401 or 404:

@@ -1,3 +1,5 @@
+using Telegram.Bot.Exceptions;
+
 namespace LiqBot.Chat.Telegram;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace LiqBot.Chat.Telegram;
 /// text that does not fit a caption (1024) follows with sendMessage, in pieces of at most 4096.
 /// Each call waits for its place under the shared rate limits and is tried a few times.
 /// </summary>
-internal sealed partial class TelegramReplySender(TelegramBotClient client, TelegramRateLimiter limiter, TimeProvider time, ILogger<TelegramReplySender> logger)
+internal sealed partial class TelegramReplySender(ITelegramBotApi client, TelegramRateLimiter limiter, TimeProvider time, ILogger<TelegramReplySender> logger)
 {
     private const int MaxAttempts = 3;
 
@@ -35,17 +37,17 @@ internal sealed partial class TelegramReplySender(TelegramBotClient client, Tele
                 await send(cancellationToken);
                 return;
             }
-            catch (TelegramApiException e) when (e.IsTransient && attempt < MaxAttempts)
+            catch (ApiRequestException e) when (e.IsTransient() && attempt < MaxAttempts)
             {
-                if (e.RetryAfter is { } retryAfter)
+                if (e.RetryAfter() is { } retryAfter)
                 {
                     limiter.PauseAll(retryAfter);
                 }
 
-                delay = e.RetryAfter ?? TelegramWaits.Backoff(attempt, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30));
+                delay = e.RetryAfter() ?? TelegramWaits.Backoff(attempt, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30));
                 LogRetrying(e.Message, delay.TotalSeconds);
             }
-            catch (TelegramNetworkException e) when (attempt < MaxAttempts)
+            catch (RequestException e) when (e is not ApiRequestException && attempt < MaxAttempts)
             {
                 delay = TelegramWaits.Backoff(attempt, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30));
                 LogRetrying(e.Message, delay.TotalSeconds);
