@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using LiqBot.Engine.Market;
 using LiqBot.Exchanges.Bybit;
 using LiqBot.Fakes.Bybit;
+using LiqBot.Tests.TestSupport;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace LiqBot.Tests.Exchanges.Bybit;
@@ -71,14 +72,8 @@ internal sealed class SourceHarness : IAsyncDisposable
         });
     }
 
-    public static async Task WaitUntilAsync(Func<bool> condition, int timeoutMs = 10_000)
-    {
-        using var cts = new CancellationTokenSource(timeoutMs);
-        while (!condition())
-        {
-            await Task.Delay(10, cts.Token);
-        }
-    }
+    public static Task WaitUntilAsync(Func<bool> condition, int timeoutMs = 10_000) =>
+        Eventually.TrueAsync(condition, TimeSpan.FromMilliseconds(timeoutMs), "the source to catch up");
 
     public async ValueTask DisposeAsync()
     {
