@@ -30,6 +30,19 @@ public sealed class SqliteStoreTests : StoreContractTests
     }
 
     [Fact]
+    public async Task Open_RunsOnTheBundledSqlite_3_53OrLater()
+    {
+        var database = OpenDatabase();
+        await database.EnsureMigratedAsync(CancellationToken.None);
+
+        await using var connection = await database.OpenAsync(CancellationToken.None);
+        await using var command = connection.Sql("select sqlite_version()");
+        var version = Version.Parse((string)(await command.ExecuteScalarAsync())!);
+
+        Assert.True(version >= new Version(3, 53), $"SQLite {version}");
+    }
+
+    [Fact]
     public async Task Open_FileThatIsNotADatabase_FailsWithAClearMessageAndLeavesTheFile()
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Options.SqlitePath)!);
