@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using LiqBot.Storage;
 using Microsoft.Extensions.Options;
 using Telegram.Bot.Exceptions;
+using LiqBot.Resilience;
 
 namespace LiqBot.Chat.Telegram;
 
@@ -117,7 +118,7 @@ internal sealed partial class TelegramChatSender(
         }
         catch (RequestException e)
         {
-            var delay = TelegramWaits.Backoff(message.Attempts, RetryBase, RetryMax);
+            var delay = Backoff.Delay(message.Attempts - 1, RetryBase, RetryMax, Random.Shared);
             outcome = r => r.RetryLaterAsync(message, delay, e.Message, CancellationToken.None);
         }
         finally
@@ -148,7 +149,7 @@ internal sealed partial class TelegramChatSender(
                 LogTokenRejected(e.ErrorCode);
                 return r => r.RetryLaterAsync(message, RetryMax, e.Message, CancellationToken.None);
             case >= 500:
-                var delay = TelegramWaits.Backoff(message.Attempts, RetryBase, RetryMax);
+                var delay = Backoff.Delay(message.Attempts - 1, RetryBase, RetryMax, Random.Shared);
                 return r => r.RetryLaterAsync(message, delay, e.Message, CancellationToken.None);
             default:
                 return r => r.FailedAsync(message, e.Message, CancellationToken.None);

@@ -2,6 +2,7 @@ using LiqBot.Storage;
 using Microsoft.Extensions.Options;
 using Telegram.Bot.Exceptions;
 using Telegram.Bot.Types;
+using LiqBot.Resilience;
 
 namespace LiqBot.Chat.Telegram;
 
@@ -142,12 +143,12 @@ internal sealed partial class TelegramPollingWorker(
         TimeSpan delay;
         if (error is ApiRequestException { ErrorCode: 409 })
         {
-            delay = TelegramWaits.Backoff(failures, TimeSpan.FromSeconds(5), TimeSpan.FromMinutes(2));
+            delay = Backoff.Delay(failures - 1, TimeSpan.FromSeconds(5), TimeSpan.FromMinutes(2), Random.Shared);
             LogConflict(delay.TotalSeconds);
         }
         else
         {
-            delay = (error as ApiRequestException)?.RetryAfter() ?? TelegramWaits.Backoff(failures, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1));
+            delay = (error as ApiRequestException)?.RetryAfter() ?? Backoff.Delay(failures - 1, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1), Random.Shared);
             LogPollFailed(error.Message, delay.TotalSeconds);
         }
 

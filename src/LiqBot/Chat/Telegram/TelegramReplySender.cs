@@ -1,4 +1,5 @@
 using Telegram.Bot.Exceptions;
+using LiqBot.Resilience;
 
 namespace LiqBot.Chat.Telegram;
 
@@ -44,12 +45,12 @@ internal sealed partial class TelegramReplySender(ITelegramBotApi client, Telegr
                     limiter.PauseAll(retryAfter);
                 }
 
-                delay = e.RetryAfter() ?? TelegramWaits.Backoff(attempt, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30));
+                delay = e.RetryAfter() ?? Backoff.Delay(attempt - 1, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30), Random.Shared);
                 LogRetrying(e.Message, delay.TotalSeconds);
             }
             catch (RequestException e) when (e is not ApiRequestException && attempt < MaxAttempts)
             {
-                delay = TelegramWaits.Backoff(attempt, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30));
+                delay = Backoff.Delay(attempt - 1, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30), Random.Shared);
                 LogRetrying(e.Message, delay.TotalSeconds);
             }
             finally

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Telegram.Bot.Exceptions;
 using Telegram.Bot.Types;
+using LiqBot.Resilience;
 
 namespace LiqBot.Chat.Telegram;
 
@@ -33,7 +34,7 @@ internal static partial class TelegramStartup
             }
             catch (RequestException e)
             {
-                var delay = TelegramWaits.Backoff(attempt, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1));
+                var delay = Backoff.Delay(attempt - 1, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1), Random.Shared);
                 LogStartFailed(logger, e.Message, delay.TotalSeconds);
                 await Task.Delay(delay, time, stoppingToken);
             }
