@@ -12,6 +12,7 @@ using LiqBot.Workers;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging.Console;
+using Microsoft.Extensions.Options;
 using Quartz;
 
 namespace LiqBot.Hosting;
@@ -48,7 +49,8 @@ internal static class BotHost
         MarketSourceChoice.Add(services, configuration, market, replayFile, speed, contentRoot);
 
         services.AddLiqBotStorage(configuration);
-        services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<OutboxOptions>, OutboxOptionsValidator>();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<SubscriptionChanges>();
         services.AddSingleton<IDeliveryReport, OutboxDeliveryReport>();
@@ -60,7 +62,8 @@ internal static class BotHost
         AddConsoleChat(services, input, output, configuration);
 
         services.AddSingleton<BotMetrics>();
-        services.AddOptions<OperationsOptions>().Bind(configuration.GetSection(OperationsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<OperationsOptions>().Bind(configuration.GetSection(OperationsOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<OperationsOptions>, OperationsOptionsValidator>();
         services.AddHostedService<OperationsEndpointWorker>();
         AddSummaries(services, configuration);
         services.AddHostedService<MarketWorker>();
