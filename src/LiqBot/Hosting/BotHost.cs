@@ -36,6 +36,11 @@ internal static class BotHost
         var configuration = builder.Configuration;
 
         var market = configuration.GetSection(MarketOptions.Section).Get<MarketOptions>() ?? new MarketOptions();
+        // Read here, not through IOptions: the source is chosen while the host is built, so it is checked now.
+        if (new MarketOptionsValidator().Validate(null, market) is { Failed: true } marketCheck)
+        {
+            throw new OptionsValidationException(MarketOptions.Section, typeof(MarketOptions), marketCheck.Failures);
+        }
         if (market.Symbols.Count == 0)
         {
             market.Symbols = ["BTCUSDT", "ETHUSDT"];

@@ -13,6 +13,9 @@ public sealed class RunOptionsTests : IDisposable
     [InlineData("--Outbox:Lease=00:00:01", "Outbox:Lease")]
     [InlineData("--Operations:MaxFeedLag=00:00:00", "Operations:MaxFeedLag")]
     [InlineData("--Telegram:PollTimeout=00:05:00", "Telegram:PollTimeout")]
+    [InlineData("--Market:Source=kraken", "Market:Source")]
+    [InlineData("--Market:ProbeTimeout=00:10:00", "Market:ProbeTimeout")]
+    [InlineData("--Market:ReplaySpeed=fast", "Market:ReplaySpeed")]
     public async Task Run_SettingOutOfRange_StopsWithOneLineNamingTheKey(string setting, string key)
     {
         var run = await CliRun.Of(
