@@ -2,6 +2,7 @@ using BenchmarkDotNet.Attributes;
 using LiqBot.Chat.Telegram;
 using LiqBot.Storage;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace LiqBot.Benchmarks.Telegram;
 
@@ -14,7 +15,7 @@ namespace LiqBot.Benchmarks.Telegram;
 [MemoryDiagnoser]
 public class TelegramSchedulingBenchmarks
 {
-    private readonly SteppedClock _clock = new();
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 21, 4, 0, 0, TimeSpan.Zero));
     private TelegramRateLimiter _limiter = null!;
     private (long ChatId, OutboxMessage Message)[] _fanOut = null!;
     private (long ChatId, OutboxMessage Message)[] _bursts = null!;

@@ -1,4 +1,4 @@
-using System.ComponentModel.DataAnnotations;
+using LiqBot.Hosting;
 
 namespace LiqBot.Alerts;
 
@@ -8,20 +8,23 @@ internal sealed class OutboxOptions
     public const string Section = "Outbox";
 
     /// <summary>Messages claimed at once per platform.</summary>
-    [Range(1, 10_000)]
+    [SettingRange("Outbox:BatchSize", 1, 10_000)]
     public int BatchSize { get; set; } = 200;
 
     /// <summary>How long a claim holds; a crashed sender's messages are claimable again after it.</summary>
+    [SettingRange("Outbox:Lease", typeof(TimeSpan), "00:00:10", "01:00:00")]
     public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>How often an idle dispatcher looks for due messages (retries come due without a signal).</summary>
+    [SettingRange("Outbox:IdlePoll", typeof(TimeSpan), "00:00:00.010", "00:10:00")]
     public TimeSpan IdlePoll { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>On shutdown, how long to keep sending what is due before leaving it for the next start.</summary>
+    [SettingRange("Outbox:DrainTimeout", typeof(TimeSpan), "00:00:00", "00:10:00")]
     public TimeSpan DrainTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>After this many claims a message is given up with its last error.</summary>
-    [Range(1, 1000)]
+    [SettingRange("Outbox:MaxAttempts", 1, 1000)]
     public int MaxAttempts { get; set; } = 25;
 
     /// <summary>Identifies this instance's leases; a fresh id per process unless set.</summary>

@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 using LiqBot.Engine.Market;
-using LiqBot.Exchanges.Bybit;
+using LiqBot.Resilience;
 
 namespace LiqBot.Exchanges;
 

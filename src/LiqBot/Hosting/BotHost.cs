@@ -12,6 +12,7 @@ using LiqBot.Workers;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging.Console;
+using Microsoft.Extensions.Options;
 using Quartz;
 
 namespace LiqBot.Hosting;
@@ -39,6 +40,11 @@ internal static class BotHost
         var configuration = builder.Configuration;
 
         var market = configuration.GetSection(MarketOptions.Section).Get<MarketOptions>() ?? new MarketOptions();
+        // Read here, not through IOptions: the source is chosen while the host is built, so it is checked now.
+        if (new MarketOptionsValidator().Validate(null, market) is { Failed: true } marketCheck)
+        {
+            throw new OptionsValidationException(MarketOptions.Section, typeof(MarketOptions), marketCheck.Failures);
+        }
         if (market.Symbols.Count == 0)
         {
             market.Symbols = ["BTCUSDT", "ETHUSDT"];
@@ -52,7 +58,8 @@ internal static class BotHost
         MarketSourceChoice.Add(services, configuration, market, replayFile, speed, contentRoot);
 
         services.AddLiqBotStorage(configuration);
-        services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<OutboxOptions>, OutboxOptionsValidator>();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<SubscriptionChanges>();
         services.AddSingleton<IDeliveryReport, OutboxDeliveryReport>();
@@ -64,7 +71,8 @@ internal static class BotHost
         AddConsoleChat(services, input, output, configuration);
 
         services.AddSingleton<BotMetrics>();
-        services.AddOptions<OperationsOptions>().Bind(configuration.GetSection(OperationsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<OperationsOptions>().Bind(configuration.GetSection(OperationsOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<OperationsOptions>, OperationsOptionsValidator>();
         services.AddHostedService<OperationsEndpointWorker>();
         AddSummaries(services, configuration);
         services.AddHostedService<MarketWorker>();

@@ -1,7 +1,11 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using LiqBot.Hosting;
+
 namespace LiqBot.Market;
 
-/// <summary>Section "Market": which symbols, and where their data comes from.</summary>
-internal sealed class MarketOptions
+/// <summary>Section "Market": which symbols, and where their data comes from. Checked by <see cref="MarketOptionsValidator"/>.</summary>
+internal sealed class MarketOptions : IValidatableObject
 {
     public const string Section = "Market";
 
@@ -26,5 +30,25 @@ internal sealed class MarketOptions
     public TimeSpan FeedRestartMaxDelay { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>How long auto waits for Bybit before falling back to the replay file.</summary>
+    [SettingRange("Market:ProbeTimeout", typeof(TimeSpan), "00:00:00.100", "00:01:00")]
     public TimeSpan ProbeTimeout { get; set; } = TimeSpan.FromSeconds(3);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (Source.Trim().ToLowerInvariant() is not ("auto" or "bybit" or "replay"))
+        {
+            yield return new ValidationResult($"Market:Source '{Source}' is not one of auto, bybit, replay.", [nameof(Source)]);
+        }
+
+        if (!ReplaySpeed.Equals("max", StringComparison.OrdinalIgnoreCase)
+            && !(double.TryParse(ReplaySpeed, NumberStyles.Float, CultureInfo.InvariantCulture, out var factor) && factor > 0 && double.IsFinite(factor)))
+        {
+            yield return new ValidationResult($"Market:ReplaySpeed must be a positive number or 'max', not '{ReplaySpeed}'.", [nameof(ReplaySpeed)]);
+        }
+
+        if (Symbols.FirstOrDefault(s => string.IsNullOrWhiteSpace(s) || !s.All(char.IsAsciiLetterOrDigit)) is { } symbol)
+        {
+            yield return new ValidationResult($"Market:Symbols '{symbol}' is not a symbol like BTCUSDT.", [nameof(Symbols)]);
+        }
+    }
 }

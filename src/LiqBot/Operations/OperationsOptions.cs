@@ -1,4 +1,4 @@
-using System.ComponentModel.DataAnnotations;
+using LiqBot.Hosting;
 
 namespace LiqBot.Operations;
 
@@ -8,9 +8,10 @@ internal sealed class OperationsOptions
     public const string Section = "Operations";
 
     /// <summary>Port on 127.0.0.1; 0 turns the endpoints off.</summary>
-    [Range(0, 65535)]
+    [SettingRange("Operations:Port", 0, 65535)]
     public int Port { get; set; }
 
     /// <summary>The feed counts as live while its newest event is at most this old (replays that ended count as live).</summary>
+    [SettingRange("Operations:MaxFeedLag", typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan MaxFeedLag { get; set; } = TimeSpan.FromMinutes(3);
 }

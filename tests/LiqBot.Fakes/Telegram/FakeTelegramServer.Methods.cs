@@ -27,6 +27,9 @@ public sealed partial class FakeTelegramServer
             case "sendmessage" or "sendphoto":
                 await SendAsync(context, method, request);
                 break;
+            case "deletewebhook":
+                await OkAsync(context, true);
+                break;
             case "setmycommands":
                 LastCommands = request.Get("commands");
                 await OkAsync(context, true);

@@ -13,7 +13,7 @@ namespace LiqBot.Fakes.Telegram;
 
 /// <summary>
 /// A Telegram Bot API on 127.0.0.1 (Kestrel, port 0) serving /bot{token}/{method}: getMe,
-/// getUpdates (a real long poll), sendMessage, sendPhoto (multipart, checked), setMyCommands,
+/// getUpdates (a real long poll), sendMessage, sendPhoto (multipart, checked), setMyCommands, deleteWebhook,
 /// getChatMember, getChatAdministrators. It records what it accepted, enforces the published
 /// limits with 429 retry_after on its own clock, and answers scripted failures.
 /// </summary>

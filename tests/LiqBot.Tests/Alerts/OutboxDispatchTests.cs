@@ -7,6 +7,7 @@ using LiqBot.Tests.Storage;
 using LiqBot.Tests.TestSupport;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace LiqBot.Tests.Alerts;
 
@@ -15,7 +16,7 @@ public sealed class OutboxDispatchTests : IDisposable
 {
     private static readonly ChatAddress Console = new(ChatPlatforms.Console, "local");
     private readonly TempDirectory _folder = new();
-    private readonly ManualClock _clock = new();
+    private readonly FakeTimeProvider _clock = TestClock.New();
     private readonly StringWriter _printed = new();
 
     [Fact]

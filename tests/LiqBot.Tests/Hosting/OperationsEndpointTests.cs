@@ -42,7 +42,7 @@ public sealed class OperationsEndpointTests : IDisposable
     {
         await using var bybit = await FakeBybitServer.StartAsync();
         var fiveMinutes = 300_000L;
-        bybit.CorruptKlineOpenMs = (DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() - 3_600_000) / fiveMinutes * fiveMinutes;
+        bybit.CorruptKlineOpenMs = (TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds() - 3_600_000) / fiveMinutes * fiveMinutes;
         var port = FreePort();
         var input = new HeldOpenReader();
         string[] args =

@@ -61,7 +61,7 @@ public sealed class SummaryTests : IDisposable
         var trigger = Assert.Single(await scheduler.GetTriggersOfJob(key));
         var next = trigger.NextFireTimeUtc!.Value;
         Assert.Equal(0, next.UtcTicks % TimeSpan.FromHours(4).Ticks);
-        Assert.InRange(next - DateTimeOffset.UtcNow, TimeSpan.Zero, TimeSpan.FromHours(4));
+        Assert.InRange(next - TimeProvider.System.GetUtcNow(), TimeSpan.Zero, TimeSpan.FromHours(4));
 
         var cronReply = await _bot.Ask("/config summary 0 30 8 * * ?");
         Assert.False(cronReply.IsError, cronReply.Text);

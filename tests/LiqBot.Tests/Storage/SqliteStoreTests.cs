@@ -19,14 +19,16 @@ public sealed class SqliteStoreTests : StoreContractTests
     [Fact]
     public async Task Open_NewFile_UsesWriteAheadLogging()
     {
-        var database = OpenDatabase();
-        await database.EnsureMigratedAsync(CancellationToken.None);
-
-        await using var connection = await database.OpenAsync(CancellationToken.None);
-        await using var command = connection.Sql("PRAGMA journal_mode");
-
-        Assert.Equal("wal", await command.ExecuteScalarAsync());
+        Assert.Equal("wal", await AskMigratedAsync("PRAGMA journal_mode"));
         Assert.True(File.Exists(Options.SqlitePath));
+    }
+
+    [Fact]
+    public async Task Open_RunsOnTheBundledSqlite_3_53OrLater()
+    {
+        var version = Version.Parse((string)(await AskMigratedAsync("select sqlite_version()"))!);
+
+        Assert.True(version >= new Version(3, 53), $"SQLite {version}");
     }
 
     [Fact]
@@ -53,5 +55,14 @@ public sealed class SqliteStoreTests : StoreContractTests
         var error = await Assert.ThrowsAsync<StorageException>(() => OpenDatabase().EnsureMigratedAsync(CancellationToken.None));
 
         Assert.Contains("Storage:SqlitePath", error.Message);
+    }
+
+    private async Task<object?> AskMigratedAsync(string sql)
+    {
+        var database = OpenDatabase();
+        await database.EnsureMigratedAsync(CancellationToken.None);
+        await using var connection = await database.OpenAsync(CancellationToken.None);
+        await using var command = connection.Sql(sql);
+        return await command.ExecuteScalarAsync();
     }
 }

@@ -1,6 +1,8 @@
 using System.Data.Common;
 using LiqBot.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using LiqBot.Tests.TestSupport;
 
 namespace LiqBot.Tests.Storage;
 
@@ -14,7 +16,7 @@ public abstract partial class StoreContractTests : IAsyncLifetime
 
     private readonly List<StorageDatabase> _opened = [];
 
-    internal ManualClock Clock { get; } = new();
+    internal FakeTimeProvider Clock { get; } = TestClock.New();
 
     internal StorageOptions Options { get; private set; } = new();
 

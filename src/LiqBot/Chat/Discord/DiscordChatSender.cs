@@ -1,6 +1,7 @@
 using System.Net;
 using LiqBot.Storage;
 using Microsoft.Extensions.Options;
+using LiqBot.Resilience;
 
 namespace LiqBot.Chat.Discord;
 
@@ -83,7 +84,7 @@ internal sealed partial class DiscordChatSender(
         }
         catch (Exception e) when (e is HttpRequestException or IOException || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
         {
-            await report.RetryLaterAsync(message, Backoff(message.Attempts), e.GetType().Name + ": " + e.Message, cancellationToken);
+            await report.RetryLaterAsync(message, RetryDelay(message.Attempts), e.GetType().Name + ": " + e.Message, cancellationToken);
             return null;
         }
 
@@ -106,7 +107,7 @@ internal sealed partial class DiscordChatSender(
                 await report.RetryLaterAsync(message, UnauthorizedPause, reason, cancellationToken);
                 return null;
             case { Status: >= HttpStatusCode.InternalServerError }:
-                await report.RetryLaterAsync(message, Backoff(message.Attempts), reason, cancellationToken);
+                await report.RetryLaterAsync(message, RetryDelay(message.Attempts), reason, cancellationToken);
                 return null;
             default:
                 await report.FailedAsync(message, "Discord: " + reason, cancellationToken);
@@ -115,11 +116,7 @@ internal sealed partial class DiscordChatSender(
     }
 
     /// <summary>Doubling from Discord:RetryBaseDelay per attempt, capped, with jitter so retries of many messages spread out.</summary>
-    private TimeSpan Backoff(int attempts)
-    {
-        var ceiling = Math.Min(MaxRetryDelay.TotalSeconds, options.Value.RetryBaseDelay.TotalSeconds * Math.Pow(2, Math.Clamp(attempts - 1, 0, 20)));
-        return TimeSpan.FromSeconds(ceiling * (0.5 + (Random.Shared.NextDouble() / 2)));
-    }
+    private TimeSpan RetryDelay(int attempts) => Backoff.Delay(attempts - 1, options.Value.RetryBaseDelay, MaxRetryDelay, Random.Shared);
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "Discord refused the bot token (401): posting paused for {Pause}; check Discord:Token")]
     private partial void LogUnauthorized(TimeSpan pause);

@@ -1,6 +1,7 @@
 using System.Net.WebSockets;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using LiqBot.Resilience;
 
 namespace LiqBot.Chat.Discord;
 
@@ -20,7 +21,8 @@ internal sealed partial class DiscordGatewayClient(
     private static readonly TimeSpan HelloTimeout = TimeSpan.FromSeconds(30);
     private readonly DiscordOptions _options = options.Value;
     private readonly GatewaySession _session = new();
-    private readonly ReconnectBackoff _backoff = new(options.Value.ReconnectDelay, options.Value.MaxReconnectDelay);
+    // Failed connections since a session last came up: the next reconnect waits Backoff.Delay of it.
+    private int _failures;
     private readonly IdentifyGate _identifyGate = new(options.Value.IdentifyInterval, time, logger);
     private string? _stopReason;
 
@@ -53,7 +55,7 @@ internal sealed partial class DiscordGatewayClient(
             }
 
             // Reset once a session came up, so a healthy connection that drops reconnects at once (jittered).
-            await Task.Delay(_backoff.Next(), time, cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            await Task.Delay(Backoff.Delay(_failures++, _options.ReconnectDelay, _options.MaxReconnectDelay, Random.Shared), time, cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
         }
 
         return null;
@@ -167,12 +169,12 @@ internal sealed partial class DiscordGatewayClient(
                 var applicationId = string.IsNullOrEmpty(_options.ApplicationId)
                     ? payload.Data.GetProperty("application").GetProperty("id").GetString()!
                     : _options.ApplicationId;
-                _backoff.Reset();
+                _failures = 0;
                 LogReady(_options.ShardId, _options.ShardCount);
                 _ = registrar.EnsureRegisteredAsync(applicationId, cancellationToken);
                 break;
             case "RESUMED":
-                _backoff.Reset();
+                _failures = 0;
                 LogResumed(_session.Sequence);
                 break;
             case "INTERACTION_CREATE":

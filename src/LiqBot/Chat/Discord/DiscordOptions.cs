@@ -1,11 +1,15 @@
+using System.ComponentModel.DataAnnotations;
+using LiqBot.Hosting;
+
 namespace LiqBot.Chat.Discord;
 
 /// <summary>
 /// Section "Discord". Token comes from the environment (Discord__Token) or user secrets, never a
 /// file; it is never logged nor put in exception text. Every URL is configurable so tests point
-/// the adapter at the fake on 127.0.0.1.
+/// the adapter at the fake on 127.0.0.1. Checked on start by the generated
+/// <see cref="DiscordOptionsValidator"/>: ranges by annotation, the rest in <see cref="Validate"/>.
 /// </summary>
-internal sealed class DiscordOptions
+internal sealed class DiscordOptions : IValidatableObject
 {
     public const string Section = "Discord";
 
@@ -33,6 +37,7 @@ internal sealed class DiscordOptions
     public int ShardCount { get; set; } = 1;
 
     /// <summary>Discord:GlobalRequestsPerSecond, the bot-wide REST limit (interaction routes are exempt).</summary>
+    [SettingRange("Discord:GlobalRequestsPerSecond", 1, 10_000)]
     public int GlobalRequestsPerSecond { get; set; } = 50;
 
     /// <summary>Discord:GlobalWindowMargin: a request counts towards the global limit from sending until one second plus this after its response; doubled (to at most 1 s) after each global 429.</summary>
@@ -42,6 +47,7 @@ internal sealed class DiscordOptions
     public TimeSpan MaxRetryAfterWait { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Discord:MaxConcurrentSends, channels posted to at once by the outbox sender.</summary>
+    [SettingRange("Discord:MaxConcurrentSends", 1, 256)]
     public int MaxConcurrentSends { get; set; } = 16;
 
     /// <summary>Discord:RequestTimeout, the longest one REST call may take.</summary>
@@ -60,4 +66,69 @@ internal sealed class DiscordOptions
 
     /// <summary>Discord:RetryBaseDelay: an outbox message failing with 5xx is retried after this, doubled per attempt, jittered, capped at 10 min.</summary>
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(2);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        var failures = new List<string>();
+        if (string.IsNullOrWhiteSpace(Token) || Token.Any(char.IsWhiteSpace))
+        {
+            failures.Add("Discord:Token must be the bot token (set the Discord__Token environment variable or a user secret).");
+        }
+
+        if (!IsUrl(ApiUrl, "http", "https"))
+        {
+            failures.Add("Discord:ApiUrl must be an absolute http(s) URL such as https://discord.com/api/v10.");
+        }
+
+        if (!string.IsNullOrEmpty(GatewayUrl) && !IsUrl(GatewayUrl, "ws", "wss"))
+        {
+            failures.Add("Discord:GatewayUrl must be an absolute ws(s) URL when set.");
+        }
+
+        Snowflake(ApplicationId, "Discord:ApplicationId", failures);
+        Snowflake(DevelopmentGuildId, "Discord:DevelopmentGuildId", failures);
+        foreach (var role in AdminRoleIds)
+        {
+            Snowflake(role, "Discord:AdminRoleIds", failures);
+        }
+
+        if (ShardCount < 1 || ShardId < 0 || ShardId >= ShardCount)
+        {
+            failures.Add("Discord:ShardId must be from 0 to Discord:ShardCount - 1, and Discord:ShardCount at least 1.");
+        }
+
+        Positive(RequestTimeout, "Discord:RequestTimeout", failures);
+        Positive(ReconnectDelay, "Discord:ReconnectDelay", failures);
+        Positive(RetryBaseDelay, "Discord:RetryBaseDelay", failures);
+        if (MaxReconnectDelay < ReconnectDelay)
+        {
+            failures.Add("Discord:MaxReconnectDelay must be at least Discord:ReconnectDelay.");
+        }
+
+        if (GlobalWindowMargin < TimeSpan.Zero || IdentifyInterval < TimeSpan.Zero || InvalidSessionDelay < TimeSpan.Zero || MaxRetryAfterWait < TimeSpan.Zero)
+        {
+            failures.Add("Discord:GlobalWindowMargin, IdentifyInterval, InvalidSessionDelay and MaxRetryAfterWait must not be negative.");
+        }
+
+        return failures.Select(failure => new ValidationResult(failure));
+    }
+
+    private static bool IsUrl(string? url, string scheme, string secureScheme) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == scheme || uri.Scheme == secureScheme);
+
+    private static void Snowflake(string? value, string key, List<string> failures)
+    {
+        if (!string.IsNullOrEmpty(value) && !ulong.TryParse(value, out _))
+        {
+            failures.Add($"{key} must be a Discord id (digits only), not '{value}'.");
+        }
+    }
+
+    private static void Positive(TimeSpan value, string key, List<string> failures)
+    {
+        if (value <= TimeSpan.Zero)
+        {
+            failures.Add($"{key} must be positive.");
+        }
+    }
 }

@@ -1,4 +1,7 @@
 using Microsoft.Extensions.Options;
+using Telegram.Bot.Exceptions;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
 
 namespace LiqBot.Chat.Telegram;
 
@@ -7,18 +10,18 @@ namespace LiqBot.Chat.Telegram;
 /// user; in a group its creator and administrators (getChatMember), including an anonymous admin,
 /// who posts as GroupAnonymousBot with the group itself as sender_chat.
 /// </summary>
-internal sealed partial class TelegramAdminCheck(TelegramBotClient client, IOptions<TelegramOptions> options, ILogger<TelegramAdminCheck> logger)
+internal sealed partial class TelegramAdminCheck(ITelegramBotApi client, IOptions<TelegramOptions> options, ILogger<TelegramAdminCheck> logger)
 {
     /// <summary>The check for the sender of <paramref name="message"/>; it calls Telegram only when asked, and only for groups.</summary>
-    public Func<CancellationToken, ValueTask<bool>> For(TelegramMessage message) => cancellationToken => IsAdminAsync(message, cancellationToken);
+    public Func<CancellationToken, ValueTask<bool>> For(Message message) => cancellationToken => IsAdminAsync(message, cancellationToken);
 
-    private async ValueTask<bool> IsAdminAsync(TelegramMessage message, CancellationToken cancellationToken)
+    private async ValueTask<bool> IsAdminAsync(Message message, CancellationToken cancellationToken)
     {
         var chat = message.Chat;
         if (message.SenderChat is { } senderChat)
         {
             // Only the group posting as itself is an anonymous admin; a linked channel posting into it is not.
-            return senderChat.Id == chat.Id && chat.IsGroup;
+            return senderChat.Id == chat.Id && IsGroup(chat.Type);
         }
 
         if (message.From is not { } user)
@@ -31,12 +34,12 @@ internal sealed partial class TelegramAdminCheck(TelegramBotClient client, IOpti
             return true;
         }
 
-        if (chat.IsPrivate)
+        if (chat.Type == ChatType.Private)
         {
             return user.Id == chat.Id;
         }
 
-        if (!chat.IsGroup)
+        if (!IsGroup(chat.Type))
         {
             return false;
         }
@@ -46,12 +49,14 @@ internal sealed partial class TelegramAdminCheck(TelegramBotClient client, IOpti
             var member = await client.GetChatMemberAsync(chat.Id, user.Id, cancellationToken);
             return member.IsAdmin;
         }
-        catch (Exception e) when (e is TelegramApiException or TelegramNetworkException)
+        catch (RequestException e)
         {
             LogCheckFailed(chat.Id, e.Message);
             return false;
         }
     }
+
+    private static bool IsGroup(ChatType type) => type is ChatType.Group or ChatType.Supergroup;
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not check admin rights in Telegram chat {ChatId} ({Reason}); treating the sender as a member")]
     private partial void LogCheckFailed(long chatId, string reason);

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using LiqBot.Storage;
 using Microsoft.Extensions.Options;
+using Telegram.Bot.Exceptions;
+using LiqBot.Resilience;
 
 namespace LiqBot.Chat.Telegram;
 
@@ -12,7 +14,7 @@ namespace LiqBot.Chat.Telegram;
 /// are reported; the rest go back to the outbox due at once, so a new instance resumes with them.
 /// </summary>
 internal sealed partial class TelegramChatSender(
-    TelegramBotClient client,
+    ITelegramBotApi client,
     TelegramRateLimiter limiter,
     IOptions<TelegramOptions> options,
     TimeProvider time,
@@ -110,13 +112,13 @@ internal sealed partial class TelegramChatSender(
             await DeliverAsync(chatId, message);
             outcome = r => r.SentAsync(message, CancellationToken.None);
         }
-        catch (TelegramApiException e)
+        catch (ApiRequestException e)
         {
             outcome = Classify(chatId, message, e, verdicts);
         }
-        catch (TelegramNetworkException e)
+        catch (RequestException e)
         {
-            var delay = TelegramWaits.Backoff(message.Attempts, RetryBase, RetryMax);
+            var delay = Backoff.Delay(message.Attempts - 1, RetryBase, RetryMax, Random.Shared);
             outcome = r => r.RetryLaterAsync(message, delay, e.Message, CancellationToken.None);
         }
         finally
@@ -127,19 +129,19 @@ internal sealed partial class TelegramChatSender(
         await SettleAsync(message, outcome, report);
     }
 
-    private Func<IDeliveryReport, Task> Classify(long chatId, OutboxMessage message, TelegramApiException e, ConcurrentDictionary<long, TelegramChatVerdict> verdicts)
+    private Func<IDeliveryReport, Task> Classify(long chatId, OutboxMessage message, ApiRequestException e, ConcurrentDictionary<long, TelegramChatVerdict> verdicts)
     {
         switch (e.ErrorCode)
         {
             case 429:
-                var retryAfter = e.RetryAfter ?? TimeSpan.FromSeconds(1);
+                var retryAfter = e.RetryAfter() ?? TimeSpan.FromSeconds(1);
                 LogFloodControl(retryAfter.TotalSeconds);
                 limiter.PauseAll(retryAfter);
                 return r => r.RetryLaterAsync(message, retryAfter, e.Message, CancellationToken.None);
             case 403:
-                verdicts[chatId] = TelegramChatVerdict.Unavailable(e.Description);
-                return r => r.ChatUnavailableAsync(message, e.Description, CancellationToken.None);
-            case 400 when e.MigrateToChatId is long newId:
+                verdicts[chatId] = TelegramChatVerdict.Unavailable(e.Message);
+                return r => r.ChatUnavailableAsync(message, e.Message, CancellationToken.None);
+            case 400 when e.Parameters?.MigrateToChatId is long newId:
                 verdicts[chatId] = TelegramChatVerdict.Later(TimeSpan.Zero, $"chat moved to {newId}");
                 return r => r.ChatMovedAsync(message, newId.ToString(), CancellationToken.None);
             case 401 or 404:
@@ -147,7 +149,7 @@ internal sealed partial class TelegramChatSender(
                 LogTokenRejected(e.ErrorCode);
                 return r => r.RetryLaterAsync(message, RetryMax, e.Message, CancellationToken.None);
             case >= 500:
-                var delay = TelegramWaits.Backoff(message.Attempts, RetryBase, RetryMax);
+                var delay = Backoff.Delay(message.Attempts - 1, RetryBase, RetryMax, Random.Shared);
                 return r => r.RetryLaterAsync(message, delay, e.Message, CancellationToken.None);
             default:
                 return r => r.FailedAsync(message, e.Message, CancellationToken.None);

@@ -1,3 +1,6 @@
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
+
 namespace LiqBot.Chat.Telegram;
 
 /// <summary>
@@ -7,10 +10,10 @@ namespace LiqBot.Chat.Telegram;
 internal static class TelegramCommandParser
 {
     /// <summary>Null when the message is no command, or a command addressed to another bot.</summary>
-    public static TelegramCommand? Parse(TelegramMessage message, string botName, int maxArgumentsLength)
+    public static TelegramCommand? Parse(Message message, string botName, int maxArgumentsLength)
     {
         var text = message.Text;
-        var entity = message.Entities?.FirstOrDefault(e => e is { Type: "bot_command", Offset: 0 });
+        var entity = message.Entities?.FirstOrDefault(e => e is { Type: MessageEntityType.BotCommand, Offset: 0 });
         if (text is null || entity is null || entity.Length < 2 || entity.Length > text.Length || text[0] != '/')
         {
             return null;

@@ -1,5 +1,8 @@
 using LiqBot.Storage;
 using Microsoft.Extensions.Options;
+using Telegram.Bot.Exceptions;
+using Telegram.Bot.Types;
+using LiqBot.Resilience;
 
 namespace LiqBot.Chat.Telegram;
 
@@ -9,7 +12,7 @@ namespace LiqBot.Chat.Telegram;
 /// hand finish and confirms it, so across a restart none is lost and none is handled twice.
 /// </summary>
 internal sealed partial class TelegramPollingWorker(
-    TelegramBotClient client,
+    ITelegramBotApi client,
     ICommandRouter router,
     TelegramReplySender replies,
     TelegramAdminCheck admins,
@@ -33,7 +36,7 @@ internal sealed partial class TelegramPollingWorker(
             return;
         }
 
-        long? offset = null;
+        int? offset = null;
         var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -42,7 +45,7 @@ internal sealed partial class TelegramPollingWorker(
                 break;
             }
 
-            IReadOnlyList<TelegramUpdate> updates;
+            IReadOnlyList<Update> updates;
             try
             {
                 updates = await client.GetUpdatesAsync(offset, UpdatesPerPoll, options.Value.PollTimeout, stoppingToken);
@@ -52,7 +55,7 @@ internal sealed partial class TelegramPollingWorker(
             {
                 break;
             }
-            catch (TelegramApiException e) when (e.ErrorCode == 401)
+            catch (ApiRequestException e) when (e.ErrorCode == 401)
             {
                 LogTokenRejected();
                 return;
@@ -77,7 +80,7 @@ internal sealed partial class TelegramPollingWorker(
                 }
 
                 await HandleAsync(update, botName);
-                offset = update.UpdateId + 1;
+                offset = update.Id + 1;
             }
         }
 
@@ -138,14 +141,14 @@ internal sealed partial class TelegramPollingWorker(
     private async Task<bool> BackOffAsync(Exception error, int failures, CancellationToken stoppingToken)
     {
         TimeSpan delay;
-        if (error is TelegramApiException { ErrorCode: 409 })
+        if (error is ApiRequestException { ErrorCode: 409 })
         {
-            delay = TelegramWaits.Backoff(failures, TimeSpan.FromSeconds(5), TimeSpan.FromMinutes(2));
+            delay = Backoff.Delay(failures - 1, TimeSpan.FromSeconds(5), TimeSpan.FromMinutes(2), Random.Shared);
             LogConflict(delay.TotalSeconds);
         }
         else
         {
-            delay = (error as TelegramApiException)?.RetryAfter ?? TelegramWaits.Backoff(failures, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1));
+            delay = (error as ApiRequestException)?.RetryAfter() ?? Backoff.Delay(failures - 1, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1), Random.Shared);
             LogPollFailed(error.Message, delay.TotalSeconds);
         }
 
@@ -161,7 +164,7 @@ internal sealed partial class TelegramPollingWorker(
     }
 
     // A failing update is logged and passed over: retrying it forever would stop every chat's commands.
-    private async Task HandleAsync(TelegramUpdate update, string botName)
+    private async Task HandleAsync(Update update, string botName)
     {
         if (update.Message is not { } message
             || TelegramCommandParser.Parse(message, botName, options.Value.MaxArgumentsLength) is not { } command)
@@ -182,11 +185,11 @@ internal sealed partial class TelegramPollingWorker(
         }
         catch (Exception e)
         {
-            LogHandlingFailed(e, command.Name, message.Chat.Id, update.UpdateId);
+            LogHandlingFailed(e, command.Name, message.Chat.Id, update.Id);
         }
     }
 
-    private ChatRequest ToRequest(TelegramMessage message, TelegramCommand command) => new(
+    private ChatRequest ToRequest(Message message, TelegramCommand command) => new(
         new ChatAddress(ChatPlatforms.Telegram, message.Chat.Id.ToString()),
         (message.From?.Id ?? message.SenderChat?.Id ?? message.Chat.Id).ToString(),
         command.Name,
@@ -194,7 +197,7 @@ internal sealed partial class TelegramPollingWorker(
         admins.For(message));
 
     // getUpdates with the next offset confirms what was handled; otherwise the next instance would get it again.
-    private async Task ConfirmAsync(long? offset)
+    private async Task ConfirmAsync(int? offset)
     {
         if (offset is null)
         {
@@ -205,7 +208,7 @@ internal sealed partial class TelegramPollingWorker(
         {
             await client.GetUpdatesAsync(offset, 1, TimeSpan.Zero, CancellationToken.None);
         }
-        catch (Exception e) when (e is TelegramApiException or TelegramNetworkException)
+        catch (RequestException e)
         {
             LogConfirmFailed(offset.Value, e.Message);
         }
@@ -227,5 +230,5 @@ internal sealed partial class TelegramPollingWorker(
     private partial void LogHandlingFailed(Exception exception, string command, long chatId, long updateId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not confirm Telegram updates before {Offset} ({Reason}); the next start may see them again")]
-    private partial void LogConfirmFailed(long offset, string reason);
+    private partial void LogConfirmFailed(int offset, string reason);
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using LiqBot.Resilience;
 
 namespace LiqBot.Chat.Telegram;
 

@@ -8,7 +8,7 @@ namespace LiqBot.Chat.Telegram;
 
 internal static class TelegramServiceCollectionExtensions
 {
-    public const string HttpClientKey = "telegram";
+    public const string HttpClientName = "telegram";
 
     /// <summary>True when a bot token is configured (Telegram:Token), i.e. when the host should add Telegram at all.</summary>
     public static bool HasTelegramToken(this IConfiguration configuration) =>
@@ -16,7 +16,7 @@ internal static class TelegramServiceCollectionExtensions
 
     /// <summary>
     /// Registers Telegram: the options (section "Telegram", validated on start), the Bot API client on
-    /// its own HttpClient (not the logging IHttpClientFactory one: request addresses carry the token),
+    /// a named HttpClient without the factory's request logging (request addresses carry the token),
     /// the shared rate limiter, <see cref="TelegramChatSender"/> as an <see cref="IChatSender"/> for the
     /// outbox dispatcher, and <see cref="TelegramPollingWorker"/> as a hosted service. Needs an
     /// <see cref="ICommandRouter"/> registered by the host.
@@ -30,17 +30,16 @@ internal static class TelegramServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddLogging();
 
-        services.TryAddKeyedSingleton(HttpClientKey, (_, _) => new HttpClient(new SocketsHttpHandler
-        {
-            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-            AutomaticDecompression = DecompressionMethods.All,
-        })
-        {
-            // Each call has its own deadline (the poll timeout or Telegram:RequestTimeout) on the TimeProvider.
-            Timeout = Timeout.InfiniteTimeSpan,
-        });
-        services.TryAddSingleton(provider => new TelegramBotClient(
-            provider.GetRequiredKeyedService<HttpClient>(HttpClientKey),
+        // The factory's default handlers log every request address, and the token is in it: this client logs nothing.
+        services.AddHttpClient(HttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                AutomaticDecompression = DecompressionMethods.All,
+            })
+            .RemoveAllLoggers();
+        services.TryAddSingleton<ITelegramBotApi>(provider => new TelegramBotApi(
+            provider.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName),
             provider.GetRequiredService<IOptions<TelegramOptions>>(),
             provider.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<TelegramRateLimiter>();

@@ -1,13 +1,19 @@
 using System.Text.RegularExpressions;
+using Telegram.Bot.Exceptions;
+using Telegram.Bot.Types;
+using LiqBot.Resilience;
 
 namespace LiqBot.Chat.Telegram;
 
-/// <summary>What the poller does once before polling: learn its own username (getMe) and publish the command menu (setMyCommands).</summary>
+/// <summary>
+/// What the poller does once before polling: drop a webhook if one is set (getUpdates would get 409),
+/// learn its own username (getMe) and publish the command menu (setMyCommands).
+/// </summary>
 internal static partial class TelegramStartup
 {
     /// <summary>The bot's username, or null when Telegram rejected the token (polling must not start).</summary>
     public static async Task<string?> PrepareAsync(
-        TelegramBotClient client, IReadOnlyList<CommandDescriptor> commands, TelegramOptions options, TimeProvider time, ILogger logger, CancellationToken stoppingToken)
+        ITelegramBotApi client, IReadOnlyList<CommandDescriptor> commands, TelegramOptions options, TimeProvider time, ILogger logger, CancellationToken stoppingToken)
     {
         var menu = ToBotCommands(commands);
         string? botName = string.IsNullOrWhiteSpace(options.BotName) ? null : options.BotName.TrimStart('@');
@@ -15,19 +21,20 @@ internal static partial class TelegramStartup
         {
             try
             {
-                botName ??= (await client.GetMeAsync(stoppingToken)).Username ?? throw new TelegramNetworkException("getMe returned no username");
+                await client.DeleteWebhookAsync(stoppingToken);
+                botName ??= (await client.GetMeAsync(stoppingToken)).Username ?? throw new RequestException("Telegram getMe returned no username");
                 await client.SetMyCommandsAsync(menu, stoppingToken);
                 LogReady(logger, botName, menu.Count);
                 return botName;
             }
-            catch (TelegramApiException e) when (e.ErrorCode == 401)
+            catch (ApiRequestException e) when (e.ErrorCode == 401)
             {
                 LogTokenRejected(logger);
                 return null;
             }
-            catch (Exception e) when (e is TelegramApiException or TelegramNetworkException)
+            catch (RequestException e)
             {
-                var delay = TelegramWaits.Backoff(attempt, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1));
+                var delay = Backoff.Delay(attempt - 1, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1), Random.Shared);
                 LogStartFailed(logger, e.Message, delay.TotalSeconds);
                 await Task.Delay(delay, time, stoppingToken);
             }
@@ -35,12 +42,12 @@ internal static partial class TelegramStartup
     }
 
     /// <summary>The router's commands as Telegram's menu: names it accepts ([a-z0-9_], 1 to 32), descriptions cut to 256.</summary>
-    public static IReadOnlyList<TelegramBotCommand> ToBotCommands(IReadOnlyList<CommandDescriptor> commands) =>
+    public static IReadOnlyList<BotCommand> ToBotCommands(IReadOnlyList<CommandDescriptor> commands) =>
     [
         .. commands
             .Select(c => (Name: c.Name.ToLowerInvariant(), c.Description))
             .Where(c => CommandName().IsMatch(c.Name))
-            .Select(c => new TelegramBotCommand(c.Name, c.Description.Length == 0 ? c.Name : c.Description.Length > 256 ? c.Description[..256] : c.Description))
+            .Select(c => new BotCommand(c.Name, c.Description.Length == 0 ? c.Name : c.Description.Length > 256 ? c.Description[..256] : c.Description))
             .Take(100),
     ];
 

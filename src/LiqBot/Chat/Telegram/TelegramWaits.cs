@@ -18,11 +18,4 @@ internal static class TelegramWaits
         await stop.CancelAsync();
         cancellationToken.ThrowIfCancellationRequested();
     }
-
-    /// <summary>Exponential back-off with jitter: between half and all of base * 2^(attempt-1), capped at <paramref name="max"/>.</summary>
-    public static TimeSpan Backoff(int attempt, TimeSpan baseDelay, TimeSpan max)
-    {
-        var ceiling = Math.Min(max.TotalMilliseconds, baseDelay.TotalMilliseconds * Math.Pow(2, Math.Clamp(attempt - 1, 0, 30)));
-        return TimeSpan.FromMilliseconds((ceiling / 2) + (Random.Shared.NextDouble() * ceiling / 2));
-    }
 }

@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using LiqBot.Engine.Market;
 using Microsoft.Extensions.Logging;
+using LiqBot.Resilience;
 
 namespace LiqBot.Exchanges.Bybit;
 

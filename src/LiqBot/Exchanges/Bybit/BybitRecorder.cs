@@ -1,6 +1,7 @@
 using System.Net.WebSockets;
 using LiqBot.Exchanges.Replay;
 using Microsoft.Extensions.Logging;
+using LiqBot.Resilience;
 
 namespace LiqBot.Exchanges.Bybit;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using LiqBot.Resilience;
 using Polly;
 using Polly.Retry;
 using Polly.Timeout;
@@ -43,12 +44,10 @@ internal sealed partial class BybitRestClient : IDisposable
                     .Handle<HttpRequestException>()
                     .Handle<TimeoutRejectedException>(),
                 MaxRetryAttempts = Math.Max(1, options.RestMaxRetries),
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                Delay = options.RestRetryDelay,
-                MaxDelay = TimeSpan.FromSeconds(60),
                 // After a ban the limiter holds every request until the pause ends; no extra delay here.
-                DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(args.Outcome.Exception is BybitRestException { IsBan: true } ? TimeSpan.Zero : null),
+                DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(args.Outcome.Exception is BybitRestException { IsBan: true }
+                    ? TimeSpan.Zero
+                    : Backoff.Delay(args.AttemptNumber, options.RestRetryDelay, TimeSpan.FromSeconds(60), Random.Shared)),
                 OnRetry = args =>
                 {
                     LogRetry(_logger, args.AttemptNumber + 1, args.RetryDelay, args.Outcome.Exception?.Message);

@@ -1,3 +1,5 @@
+using LiqBot.Resilience;
+
 namespace LiqBot.Exchanges.Bybit;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace LiqBot.Exchanges.Bybit;
 /// </summary>
 internal sealed class RequestRateLimiter(int limit, TimeSpan window, TimeProvider time) : IDisposable
 {
-    private readonly Queue<DateTimeOffset> _sent = new();
+    private readonly SlidingWindowLimit _sent = new(limit, window);
     private readonly SemaphoreSlim _gate = new(1, 1);
     private DateTimeOffset _pausedUntil = DateTimeOffset.MinValue;
 
@@ -32,17 +34,12 @@ internal sealed class RequestRateLimiter(int limit, TimeSpan window, TimeProvide
                 TimeSpan wait;
                 lock (_sent)
                 {
-                    while (_sent.Count > 0 && now - _sent.Peek() >= window)
-                    {
-                        _sent.Dequeue();
-                    }
-
-                    wait = _pausedUntil > now ? _pausedUntil - now
-                        : _sent.Count >= limit ? _sent.Peek() + window - now
-                        : TimeSpan.Zero;
+                    wait = _pausedUntil > now ? _pausedUntil - now : _sent.WaitFor(now);
                     if (wait <= TimeSpan.Zero)
                     {
-                        _sent.Enqueue(now);
+                        // Counted from the moment it is sent, as Bybit counts it.
+                        _sent.Start();
+                        _sent.Answered(now);
                         return;
                     }
                 }

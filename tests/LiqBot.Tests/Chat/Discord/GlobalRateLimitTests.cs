@@ -1,5 +1,6 @@
 using LiqBot.Chat.Discord;
 using LiqBot.Tests.Storage;
+using LiqBot.Tests.TestSupport;
 
 namespace LiqBot.Tests.Chat.Discord;
 
@@ -8,7 +9,7 @@ public sealed class GlobalRateLimitTests
     [Fact]
     public void WaitAsync_UnderTheLimit_AdmitsAtOnce()
     {
-        var limit = new GlobalRateLimit(3, TimeSpan.FromMilliseconds(100), new ManualClock());
+        var limit = new GlobalRateLimit(3, TimeSpan.FromMilliseconds(100), TestClock.New());
 
         for (var i = 0; i < 3; i++)
         {
@@ -19,7 +20,7 @@ public sealed class GlobalRateLimitTests
     [Fact]
     public async Task WaitAsync_LimitReachedByRequestsInFlight_WaitsUntilOneCompletesAndLeavesTheWindow()
     {
-        var clock = new ManualClock();
+        var clock = TestClock.New();
         var limit = new GlobalRateLimit(2, TimeSpan.FromMilliseconds(100), clock);
         var first = await limit.WaitAsync(CancellationToken.None);
         _ = await limit.WaitAsync(CancellationToken.None);
@@ -40,7 +41,7 @@ public sealed class GlobalRateLimitTests
     [Fact]
     public void BlockFor_SeparateGlobal429s_DoubleTheMarginUpToOneSecond()
     {
-        var limit = new GlobalRateLimit(50, TimeSpan.FromMilliseconds(100), new ManualClock());
+        var limit = new GlobalRateLimit(50, TimeSpan.FromMilliseconds(100), TestClock.New());
 
         limit.BlockFor(TimeSpan.Zero);
         Assert.Equal(TimeSpan.FromMilliseconds(1200), limit.Window);
@@ -56,7 +57,7 @@ public sealed class GlobalRateLimitTests
     [Fact]
     public void BlockFor_ManyResponsesOfOne429Event_WidenOnce()
     {
-        var limit = new GlobalRateLimit(50, TimeSpan.FromMilliseconds(100), new ManualClock());
+        var limit = new GlobalRateLimit(50, TimeSpan.FromMilliseconds(100), TestClock.New());
 
         for (var i = 0; i < 5; i++)
         {

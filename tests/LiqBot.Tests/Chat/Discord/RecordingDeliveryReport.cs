@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using LiqBot.Chat;
 using LiqBot.Storage;
+using LiqBot.Tests.TestSupport;
 
 namespace LiqBot.Tests.Chat.Discord;
 
@@ -23,9 +24,7 @@ internal sealed class RecordingDeliveryReport : IDeliveryReport
 
     public static OutboxMessage Message(long id, string channelId, byte[]? png = null) => new(
         id, "alert:" + id, new ChatAddress(ChatPlatforms.Discord, channelId), OutboxMessageKind.Alert, "BTC nears the 88k long zone", png,
-        ManualClockStart, 1, ManualClockStart, "test", null, OutboxMessageState.Pending, null);
-
-    private static DateTimeOffset ManualClockStart => Storage.ManualClock.DefaultStart;
+        TestClock.Start, 1, TestClock.Start, "test", null, OutboxMessageState.Pending, null);
 
     private Task Add(string outcome, OutboxMessage message, TimeSpan delay, string reason)
     {

@@ -4,6 +4,7 @@ using LiqBot.Storage;
 using LiqBot.Tests.Storage;
 using LiqBot.Tests.TestSupport;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace LiqBot.Tests.Chat.Discord;
 
@@ -22,7 +23,7 @@ internal sealed class SqliteOutbox : IAsyncDisposable
         Report = new OutboxDeliveryReport(Outbox, Subscriptions, new LiqBot.Operations.BotMetrics(), Clock, NullLogger<OutboxDeliveryReport>.Instance);
     }
 
-    public ManualClock Clock { get; } = new();
+    public FakeTimeProvider Clock { get; } = TestClock.New();
 
     public IOutbox Outbox { get; }
 

@@ -1,4 +1,6 @@
 using LiqBot.Chat.Telegram;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
 
 namespace LiqBot.Tests.Chat.Telegram;
 
@@ -12,7 +14,7 @@ public sealed class TelegramCommandParserTests
     [InlineData("/echo 🚀📉 btc", 5, "echo", "🚀📉|btc")]
     public void Parse_CommandForThisBot_GivesNameAndArguments(string text, int entityLength, string name, string arguments)
     {
-        var command = TelegramCommandParser.Parse(Message(text, new TelegramMessageEntity("bot_command", 0, entityLength)), "LiqBot", 200);
+        var command = TelegramCommandParser.Parse(Message(text, Entity(0, entityLength)), "LiqBot", 200);
 
         Assert.NotNull(command);
         Assert.Equal(name, command.Name);
@@ -21,13 +23,13 @@ public sealed class TelegramCommandParserTests
 
     [Fact]
     public void Parse_CommandForAnotherBot_IsNull() =>
-        Assert.Null(TelegramCommandParser.Parse(Message("/liqmap@OtherBot btc", new TelegramMessageEntity("bot_command", 0, 16)), "LiqBot", 200));
+        Assert.Null(TelegramCommandParser.Parse(Message("/liqmap@OtherBot btc", Entity(0, 16)), "LiqBot", 200));
 
     [Fact]
     public void Parse_CommandNotAtTheStart_IsNull()
     {
         // "🔥 " is three UTF-16 units, so Telegram puts the entity at offset 3.
-        var message = Message("🔥 /liqmap btc", new TelegramMessageEntity("bot_command", 3, 7));
+        var message = Message("🔥 /liqmap btc", Entity(3, 7));
 
         Assert.Null(TelegramCommandParser.Parse(message, "LiqBot", 200));
     }
@@ -38,9 +40,9 @@ public sealed class TelegramCommandParserTests
         var text = "/echo@LiqBot 👋🏽 @someone /config";
         var message = Message(
             text,
-            new TelegramMessageEntity("mention", text.IndexOf('@', 7), 8),
-            new TelegramMessageEntity("bot_command", text.LastIndexOf('/'), 7),
-            new TelegramMessageEntity("bot_command", 0, 12));
+            Mention(text.IndexOf('@', 7), 8),
+            Entity(text.LastIndexOf('/'), 7),
+            Entity(0, 12));
 
         var command = TelegramCommandParser.Parse(message, "@LiqBot", 200);
 
@@ -52,7 +54,7 @@ public sealed class TelegramCommandParserTests
     [Fact]
     public void Parse_ArgumentsOverTheBound_AreFlaggedNotHandled()
     {
-        var command = TelegramCommandParser.Parse(Message("/echo " + new string('x', 300), new TelegramMessageEntity("bot_command", 0, 5)), "LiqBot", 200);
+        var command = TelegramCommandParser.Parse(Message("/echo " + new string('x', 300), Entity(0, 5)), "LiqBot", 200);
 
         Assert.NotNull(command);
         Assert.True(command.ArgumentsTooLong);
@@ -63,8 +65,18 @@ public sealed class TelegramCommandParserTests
     [InlineData("just text")]
     [InlineData("/")]
     public void Parse_NoUsableCommand_IsNull(string text) =>
-        Assert.Null(TelegramCommandParser.Parse(Message(text, new TelegramMessageEntity("bot_command", 0, text.Length)), "LiqBot", 200));
+        Assert.Null(TelegramCommandParser.Parse(Message(text, Entity(0, text.Length)), "LiqBot", 200));
 
-    private static TelegramMessage Message(string text, params TelegramMessageEntity[] entities) =>
-        new(1, null, new TelegramUser(7, false, "U", null), null, new TelegramChat(-100, "supergroup", "G", null), text, entities, null);
+    private static MessageEntity Entity(int offset, int length) => new() { Type = MessageEntityType.BotCommand, Offset = offset, Length = length };
+
+    private static MessageEntity Mention(int offset, int length) => new() { Type = MessageEntityType.Mention, Offset = offset, Length = length };
+
+    private static Message Message(string text, params MessageEntity[] entities) => new()
+    {
+        Id = 1,
+        From = new User { Id = 7, FirstName = "U" },
+        Chat = new() { Id = -100, Type = ChatType.Supergroup, Title = "G" },
+        Text = text,
+        Entities = entities,
+    };
 }

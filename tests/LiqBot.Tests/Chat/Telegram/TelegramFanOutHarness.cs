@@ -64,7 +64,7 @@ internal sealed class TelegramFanOutHarness : IAsyncDisposable
         var http = new HttpClient(network ?? new SocketsHttpHandler()) { Timeout = Timeout.InfiniteTimeSpan };
         _clients.Add(http);
         var loggers = LoggerFactory.Create(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Information));
-        var client = new TelegramBotClient(http, options, Clock);
+        var client = new TelegramBotApi(http, options, Clock);
         var sender = new TelegramChatSender(client, new TelegramRateLimiter(options, Clock), options, Clock, loggers.CreateLogger<TelegramChatSender>());
         var report = new OutboxDeliveryReport(Store.Outbox, Store.Subscriptions, new LiqBot.Operations.BotMetrics(), Clock, loggers.CreateLogger<OutboxDeliveryReport>());
         var outboxOptions = Options.Create(new OutboxOptions { InstanceId = instanceId, BatchSize = batchSize, IdlePoll = TimeSpan.FromSeconds(1) });

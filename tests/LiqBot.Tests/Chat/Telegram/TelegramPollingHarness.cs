@@ -42,7 +42,7 @@ internal sealed class TelegramPollingHarness : IAsyncDisposable
         var settings = Configuration();
         configure?.Invoke(settings);
         var services = new ServiceCollection();
-        services.AddLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Debug));
+        services.AddLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Trace));
         services.AddSingleton<ICommandRouter>(Router);
         if (_clock is not null)
         {

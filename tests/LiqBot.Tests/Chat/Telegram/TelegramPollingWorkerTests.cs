@@ -29,7 +29,7 @@ public sealed class TelegramPollingWorkerTests : IAsyncLifetime
         Assert.Equal(TelegramPollingHarness.GroupId, photo.ChatId);
         Assert.Equal(TinyPng.Bytes, photo.Photo);
         Assert.Equal("liqmap-BTCUSDT-24h.png", photo.PhotoFileName);
-        Assert.Equal("HTML", photo.ParseMode);
+        Assert.Equal("HTML", photo.ParseMode, ignoreCase: true);
         Assert.Equal("BTCUSDT &lt;24h&gt; longs &amp; shorts: 88.0k-89.0k ($412M) &gt; 5 %", photo.Text);
         Assert.Equal(TestCommandRouter.Brief, photo.PlainText);
         Assert.NotNull(photo.ReplyToMessageId);
@@ -196,6 +196,24 @@ public sealed class TelegramPollingWorkerTests : IAsyncLifetime
         await Eventually.TrueAsync(() => _harness.Logs.All.Contains("Telegram polling stopped"), Bound, "the 401 log line");
         Assert.Equal(0, Server.CallCount("getUpdates"));
         Assert.DoesNotContain(Server.Token, _harness.Logs.All);
+        Assert.DoesNotContain(Server.Token.Split(':')[1], _harness.Logs.All);
+    }
+
+    [Fact]
+    public async Task EveryLogLineAtEveryLevel_LeavesTheTokenOut()
+    {
+        // The token is part of every Bot API address; the bot logs at Trace here, meets a 502 and a 401.
+        await _harness.StartWorkerAsync();
+        Server.FailNextSends(1, 502);
+
+        Server.EnqueueMessage(TelegramPollingHarness.UserId, "private", TelegramPollingHarness.UserId, "/echo token check");
+        await Eventually.TrueAsync(() => Server.SentCount == 1, Bound, "the reply, after one 502");
+        Server.RejectToken = true;
+        Server.EnqueueMessage(TelegramPollingHarness.UserId, "private", TelegramPollingHarness.UserId, "/echo refused");
+        await Eventually.TrueAsync(() => _harness.Logs.All.Contains("Telegram polling stopped"), Bound, "the 401 log line");
+
+        Assert.Contains(_harness.Logs.Lines, line => line.StartsWith("Debug", StringComparison.Ordinal));
+        Assert.Contains(_harness.Logs.Lines, line => line.Contains("Bad Gateway", StringComparison.Ordinal));
         Assert.DoesNotContain(Server.Token.Split(':')[1], _harness.Logs.All);
     }
 }

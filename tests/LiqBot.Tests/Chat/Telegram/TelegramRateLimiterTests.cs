@@ -1,13 +1,15 @@
 using LiqBot.Chat.Telegram;
 using LiqBot.Tests.Storage;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using LiqBot.Tests.TestSupport;
 
 namespace LiqBot.Tests.Chat.Telegram;
 
 /// <summary>The limiter on a hand-moved clock.</summary>
 public sealed class TelegramRateLimiterTests
 {
-    private readonly ManualClock _clock = new();
+    private readonly FakeTimeProvider _clock = TestClock.New();
 
     [Fact]
     public void Global_AllowsABurstOfFiveThenOneEveryThirtiethOfASecond()

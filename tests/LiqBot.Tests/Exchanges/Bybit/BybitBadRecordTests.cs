@@ -15,7 +15,7 @@ public sealed class BybitBadRecordTests
     {
         await using var h = await SourceHarness.CreateAsync();
         var fiveMinutes = 300_000L;
-        var corrupt = (DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() - 3_600_000) / fiveMinutes * fiveMinutes;
+        var corrupt = (TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds() - 3_600_000) / fiveMinutes * fiveMinutes;
         h.Fake.CorruptKlineOpenMs = corrupt;
         h.StartSupervised(Btc);
 
@@ -39,7 +39,7 @@ public sealed class BybitBadRecordTests
         await using var h = await SourceHarness.CreateAsync();
         h.StartSupervised(Btc);
         await SourceHarness.WaitUntilAsync(() => h.Source!.Status.IsLive);
-        var m0 = (DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / 60_000 * 60_000) + 60_000;
+        var m0 = (TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds() / 60_000 * 60_000) + 60_000;
 
         // Live events are released once the first whole live minute is backfilled, so trades mark the minutes.
         await h.Fake.PushAsync(FakeBybitFrames.Trade(Btc, m0 + 2_000, true, 1, 60_000));

@@ -36,7 +36,7 @@ public sealed class BybitMarketSourceTests
         await using var h = await SourceHarness.CreateAsync();
         h.Start(Btc);
         await SourceHarness.WaitUntilAsync(() => h.Source!.Status.IsLive);
-        var m0 = Minute(DateTimeOffset.UtcNow) + 60_000;
+        var m0 = Minute(TimeProvider.System.GetUtcNow()) + 60_000;
 
         await h.Fake.PushAsync(FakeBybitFrames.TickerSnapshot(Btc, m0 + 1_000, 60_000, 1_000, 60_000_000));
         await h.Fake.PushAsync(FakeBybitFrames.Trade(Btc, m0 + 2_000, true, 1, 60_000));
@@ -125,7 +125,7 @@ public sealed class BybitMarketSourceTests
         await h.Fake.PushAsync("garbage{");
         await h.Fake.PushAsync("""{"topic":"publicTrade.BTCUSDT","type":"snapshot","ts":1,"data":[{"T":1,"S":"Buy","v":"abc","p":"1"}]}""");
         await h.Fake.PushAsync("""{"topic":"orderbook.1.BTCUSDT","type":"snapshot","ts":1,"data":{}}""");
-        var t = Minute(DateTimeOffset.UtcNow) + 5_000;
+        var t = Minute(TimeProvider.System.GetUtcNow()) + 5_000;
         await h.Fake.PushAsync(FakeBybitFrames.Liquidation(Btc, t, longLiquidated: true, 2, 50_000));
         // Live events are held until the first whole live minute begins and the gap before it is backfilled.
         await h.Fake.PushAsync(FakeBybitFrames.Trade(Btc, t + 60_000, true, 1, 50_000));

@@ -1,4 +1,5 @@
 using LiqBot.Exchanges.Bybit;
+using LiqBot.Tests.TestSupport;
 
 namespace LiqBot.Tests.Exchanges.Bybit;
 
@@ -7,7 +8,7 @@ public sealed class RequestRateLimiterTests
     [Fact]
     public async Task Acquire_OverTheWindowLimit_WaitsUntilTheOldestLeavesTheWindow()
     {
-        var clock = new ManualTimeProvider(new DateTimeOffset(2026, 6, 1, 0, 0, 0, TimeSpan.Zero));
+        var clock = new TimerCountingTimeProvider(new DateTimeOffset(2026, 6, 1, 0, 0, 0, TimeSpan.Zero));
         using var limiter = new RequestRateLimiter(3, TimeSpan.FromSeconds(5), clock);
         for (var i = 0; i < 3; i++)
         {
@@ -27,7 +28,7 @@ public sealed class RequestRateLimiterTests
     [Fact]
     public async Task PauseUntil_Ban_HoldsEveryRequestUntilThePauseEnds()
     {
-        var clock = new ManualTimeProvider(new DateTimeOffset(2026, 6, 1, 0, 0, 0, TimeSpan.Zero));
+        var clock = new TimerCountingTimeProvider(new DateTimeOffset(2026, 6, 1, 0, 0, 0, TimeSpan.Zero));
         using var limiter = new RequestRateLimiter(600, TimeSpan.FromSeconds(5), clock);
         limiter.PauseUntil(clock.GetUtcNow().AddMinutes(10));
 

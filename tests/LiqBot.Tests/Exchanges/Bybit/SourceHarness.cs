@@ -3,6 +3,7 @@ using LiqBot.Engine.Market;
 using LiqBot.Exchanges;
 using LiqBot.Exchanges.Bybit;
 using LiqBot.Fakes.Bybit;
+using LiqBot.Tests.TestSupport;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace LiqBot.Tests.Exchanges.Bybit;
@@ -92,7 +93,7 @@ internal sealed class SourceHarness : IAsyncDisposable
         });
     }
 
-    public static Task WaitUntilAsync(Func<bool> condition) => TestSupport.Eventually.UntilAsync(condition, "the source reached the state the test waits for");
+    public static Task WaitUntilAsync(Func<bool> condition) => Eventually.UntilAsync(condition, "the source reached the state the test waits for");
 
     public async ValueTask DisposeAsync()
     {

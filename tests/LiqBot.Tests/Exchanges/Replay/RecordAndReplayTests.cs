@@ -27,7 +27,7 @@ public sealed class RecordAndReplayTests : IDisposable
         var recording = root.Parse(["record", "--symbol", "btcusdt", "--duration", "4s", "--out", path]).InvokeAsync();
         await SourceHarness.WaitUntilAsync(() => h.Fake.Subscriptions.Count >= 2);
 
-        var m0 = (DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / 60_000 * 60_000) + 60_000;
+        var m0 = (TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds() / 60_000 * 60_000) + 60_000;
         await h.Fake.PushAsync(FakeBybitFrames.TickerSnapshot(Btc, m0 + 500, 60_000, 1_000, 60_000_000));
         for (var i = 0; i < 5 * 60; i += 7)
         {

@@ -3,6 +3,7 @@ using LiqBot.Engine.Market;
 using LiqBot.Exchanges.Replay;
 using LiqBot.Fakes.Bybit;
 using LiqBot.Tests.Exchanges.Bybit;
+using LiqBot.Tests.TestSupport;
 
 namespace LiqBot.Tests.Exchanges.Replay;
 
@@ -20,7 +21,7 @@ public sealed class ReplaySpeedTests : IDisposable
             await writer.WriteAsync(t0 + 10_000, Encoding.UTF8.GetBytes(FakeBybitFrames.Liquidation("BTCUSDT", t0 + 10_000, false, 1, 100)));
         }
 
-        var clock = new ManualTimeProvider(DateTimeOffset.FromUnixTimeMilliseconds(t0));
+        var clock = new TimerCountingTimeProvider(DateTimeOffset.FromUnixTimeMilliseconds(t0));
         var events = new List<MarketEvent>();
         var replay = RecordingFile.OpenReplay(_path, speed: 10, clock);
         var run = Task.Run(async () =>

@@ -1,10 +1,10 @@
-namespace LiqBot.Chat.Telegram;
+namespace LiqBot.Resilience;
 
 /// <summary>
 /// At most Limit sends in any Window. A send holds its place from the moment it starts until one
 /// window after its answer came back: the server counted it somewhere in between, so however the
 /// network delays or reorders requests, the server never sees more than Limit in a window.
-/// Not thread-safe; <see cref="TelegramRateLimiter"/> guards it.
+/// Not thread-safe: its owner (the Telegram limiter, the Bybit request limiter) guards it.
 /// </summary>
 internal sealed class SlidingWindowLimit(int limit, TimeSpan window)
 {

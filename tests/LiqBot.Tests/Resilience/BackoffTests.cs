@@ -1,6 +1,6 @@
-using LiqBot.Exchanges.Bybit;
+using LiqBot.Resilience;
 
-namespace LiqBot.Tests.Exchanges.Bybit;
+namespace LiqBot.Tests.Resilience;
 
 public sealed class BackoffTests
 {
