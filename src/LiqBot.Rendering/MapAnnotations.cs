@@ -68,10 +68,13 @@ internal static class MapAnnotations
             }
         }
 
-        canvas.VerticalText("liquidations per bar", 14 * scale, (plot.Top + plot.Bottom) / 2, Theme.DimText);
+        canvas.VerticalText(BarAxisTitle(plan.Bars.BarWidth), 14 * scale, (plot.Top + plot.Bottom) / 2, Theme.DimText);
         canvas.VerticalText("cumulative from price", plot.Right + (70 * scale), (plot.Top + plot.Bottom) / 2, Theme.DimText);
         canvas.Text("price (USD)", plot.Right, plot.Bottom + (42 * scale), Theme.DimText, TextAlign.Right);
     }
+
+    /// <summary>The left axis title: each bar is a price bin (bins merged when the width has too few pixels), not a time bar.</summary>
+    public static string BarAxisTitle(double barWidth) => $"estimated liquidations per price bin (${MoneyFormat.PriceExact(barWidth)})";
 
     public static void ZoneBands(SkiaCanvas canvas, MapGeometry geometry, IReadOnlyList<Zone> zones)
     {
