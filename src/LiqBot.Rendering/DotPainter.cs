@@ -35,28 +35,14 @@ internal static class DotPainter
                 if (squared <= solidSquared)
                 {
                     // Fully inside the fill: the rim under it would be covered anyway.
-                    row[x] = Blend(row[x], colour, colour.A);
+                    row[x] = PixelBlend.Over(row[x], colour, colour.A);
                     continue;
                 }
 
                 var distance = Math.Sqrt(squared);
-                var pixel = Blend(row[x], rim, Math.Clamp(outer + 0.5 - distance, 0, 1) * rim.A);
-                row[x] = Blend(pixel, colour, Math.Clamp(radius + 0.5 - distance, 0, 1) * colour.A);
+                var pixel = PixelBlend.Over(row[x], rim, Math.Clamp(outer + 0.5 - distance, 0, 1) * rim.A);
+                row[x] = PixelBlend.Over(pixel, colour, Math.Clamp(radius + 0.5 - distance, 0, 1) * colour.A);
             }
         }
-    }
-
-    private static uint Blend(uint destination, Rgba source, double alpha)
-    {
-        if (alpha <= 0)
-        {
-            return destination;
-        }
-
-        static uint Channel(uint under, double over, double alpha) => (uint)((under * (1 - alpha)) + (over * 255 * alpha) + 0.5);
-        var red = Channel((destination >> 16) & 0xFF, source.R, alpha);
-        var green = Channel((destination >> 8) & 0xFF, source.G, alpha);
-        var blue = Channel(destination & 0xFF, source.B, alpha);
-        return 0xFF000000u | (red << 16) | (green << 8) | blue;
     }
 }

@@ -38,38 +38,19 @@ internal static class FastPngWriter
     private static void WriteImageData(Stream destination, PixelBuffer pixels)
     {
         var rowBytes = pixels.Width * 3;
-        var previous = ArrayPool<byte>.Shared.Rent(rowBytes);
-        var current = ArrayPool<byte>.Shared.Rent(rowBytes);
-        var filtered = ArrayPool<byte>.Shared.Rent(rowBytes + 1);
+        var filtered = ArrayPool<byte>.Shared.Rent(1 + UpFilter.BufferLength(pixels.Width));
         try
         {
-            Array.Clear(previous, 0, rowBytes);
             using var zlib = new ZLibStream(destination, CompressionLevel.Fastest, leaveOpen: true);
             filtered[0] = 2; // filter type: up
             for (var y = 0; y < pixels.Height; y++)
             {
-                var row = pixels.Row(y);
-                for (int x = 0, i = 0; x < row.Length; x++, i += 3)
-                {
-                    var word = row[x];
-                    current[i] = (byte)(word >> 16);
-                    current[i + 1] = (byte)(word >> 8);
-                    current[i + 2] = (byte)word;
-                }
-
-                for (var i = 0; i < rowBytes; i++)
-                {
-                    filtered[i + 1] = (byte)(current[i] - previous[i]);
-                }
-
+                UpFilter.Write(pixels.Row(y), y > 0 ? pixels.Row(y - 1) : [], filtered.AsSpan(1));
                 zlib.Write(filtered, 0, rowBytes + 1);
-                (previous, current) = (current, previous);
             }
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(previous);
-            ArrayPool<byte>.Shared.Return(current);
             ArrayPool<byte>.Shared.Return(filtered);
         }
     }

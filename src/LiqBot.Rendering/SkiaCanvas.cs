@@ -14,6 +14,7 @@ internal sealed class SkiaCanvas : IDisposable
     private readonly SKCanvas canvas;
     private readonly SKPaint paint = new() { IsAntialias = true };
     private readonly SKFont font = new(ChartFonts.Regular) { Edging = SKFontEdging.Antialias, Hinting = SKFontHinting.Slight, Subpixel = true };
+    private PlotArea? clip;
 
     public SkiaCanvas(int width, int height)
     {
@@ -53,23 +54,14 @@ internal sealed class SkiaCanvas : IDisposable
         canvas.DrawRect(Rect(x, y, width, height), paint);
     }
 
-    /// <summary>Fills many rectangles (x, y, width, height quadruples) as one path: one rasterisation instead of one per bar.</summary>
+    /// <summary>Fills many rectangles (x, y, width, height quadruples) in one colour.</summary>
     public void FillRects(ReadOnlySpan<double> quads, Rgba colour)
     {
-        if (quads.Length < 4)
-        {
-            return;
-        }
-
-        using var builder = new SKPathBuilder();
+        Fill(colour);
         for (var i = 0; i + 3 < quads.Length; i += 4)
         {
-            builder.AddRect(Rect(quads[i], quads[i + 1], quads[i + 2], quads[i + 3]), SKPathDirection.Clockwise);
+            canvas.DrawRect(Rect(quads[i], quads[i + 1], quads[i + 2], quads[i + 3]), paint);
         }
-
-        using var path = builder.Detach();
-        Fill(colour);
-        canvas.DrawPath(path, paint);
     }
 
     public void StrokeRect(double x, double y, double width, double height, Rgba colour, double lineWidth)
@@ -87,35 +79,11 @@ internal sealed class SkiaCanvas : IDisposable
         paint.PathEffect = null;
     }
 
-    /// <summary>Strokes a polyline through the points; NaN coordinates break the line.</summary>
+    /// <summary>Strokes a polyline through the points, within the current clip; NaN coordinates break the line.</summary>
     public void Polyline(ReadOnlySpan<double> xs, ReadOnlySpan<double> ys, Rgba colour, double lineWidth)
     {
-        using var builder = new SKPathBuilder();
-        var penDown = false;
-        for (var i = 0; i < xs.Length; i++)
-        {
-            if (double.IsNaN(xs[i]) || double.IsNaN(ys[i]))
-            {
-                penDown = false;
-                continue;
-            }
-
-            if (penDown)
-            {
-                builder.LineTo((float)xs[i], (float)ys[i]);
-            }
-            else
-            {
-                builder.MoveTo((float)xs[i], (float)ys[i]);
-                penDown = true;
-            }
-        }
-
-        using var path = builder.Detach();
-        Stroke(colour, lineWidth);
-        paint.StrokeJoin = SKStrokeJoin.Round;
-        canvas.DrawPath(path, paint);
-        paint.StrokeJoin = SKStrokeJoin.Miter;
+        PolylinePainter.Stroke(BeginPixelWrite(), clip ?? new PlotArea(0, 0, Width, Height), xs, ys, lineWidth, colour);
+        EndPixelWrite();
     }
 
     /// <summary>Fills all circles as one path (one rasterisation), then outlines them.</summary>
@@ -156,11 +124,16 @@ internal sealed class SkiaCanvas : IDisposable
 
     public void ClipTo(double x, double y, double width, double height)
     {
+        clip = new PlotArea(x, y, x + width, y + height);
         canvas.Save();
         canvas.ClipRect(Rect(x, y, width, height), SKClipOperation.Intersect, antialias: true);
     }
 
-    public void ResetClip() => canvas.Restore();
+    public void ResetClip()
+    {
+        clip = null;
+        canvas.Restore();
+    }
 
     public void SetFont(double size, bool bold = false)
     {

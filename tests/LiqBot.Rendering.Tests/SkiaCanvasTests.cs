@@ -23,7 +23,7 @@ public sealed class SkiaCanvasTests
     [Fact]
     public void EncodePng_AntiAliasedDrawing_DecodesToTheCanvasPixels()
     {
-        using var canvas = new SkiaCanvas(200, 120);
+        using var canvas = new SkiaCanvas(203, 120);
         canvas.Paint(Theme.Background);
         canvas.Polyline([5, 60, 120, 190], [110, 20, 90, 10], Theme.LongCurve, 2.5);
         canvas.Circles([100], [60], [17.5], Theme.ShortDot.WithAlpha(0.8), Theme.DotOutline, 1);
