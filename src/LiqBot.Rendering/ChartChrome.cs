@@ -23,6 +23,15 @@ internal static class ChartChrome
         canvas.StrokeRect(plot.Left, plot.Top, plot.Width, plot.Height, Theme.Axis, Math.Max(1, scale));
     }
 
+    /// <summary>The whole chart before any market data: header, empty plot and "waiting for market data".</summary>
+    public static void Waiting(SkiaCanvas canvas, PlotArea plot, double scale, string title, string subtitle, string detail)
+    {
+        Header(canvas, scale, title, subtitle);
+        PlotFrame(canvas, plot);
+        CentredMessage(canvas, plot, scale, "waiting for market data", detail);
+        PlotBorder(canvas, plot, scale);
+    }
+
     /// <summary>A large centred message inside the plot, e.g. "waiting for market data".</summary>
     public static void CentredMessage(SkiaCanvas canvas, PlotArea plot, double scale, string message, string detail)
     {

@@ -15,7 +15,8 @@ internal static class FastPngWriter
 
     public static byte[] Encode(PixelBuffer pixels)
     {
-        using var output = new MemoryStream((pixels.Width * pixels.Height) / 3);
+        // Half a byte a pixel holds a chart's PNG in one buffer: a growing stream would copy it on the large object heap.
+        using var output = new MemoryStream(Math.Max(4096, pixels.Width * pixels.Height / 2));
         output.Write(Signature);
 
         Span<byte> header = stackalloc byte[13];
@@ -25,11 +26,15 @@ internal static class FastPngWriter
         header[9] = 2; // colour type: RGB
         WriteChunk(output, "IHDR"u8, header);
 
-        using (var compressed = new MemoryStream())
-        {
-            WriteImageData(compressed, pixels);
-            WriteChunk(output, "IDAT"u8, compressed.GetBuffer().AsSpan(0, (int)compressed.Length));
-        }
+        // The image data is compressed straight into its chunk; the length is filled in afterwards.
+        var chunkStart = (int)output.Position;
+        output.Write([0, 0, 0, 0]);
+        output.Write("IDAT"u8);
+        WriteImageData(output, pixels);
+        var dataLength = (int)output.Position - chunkStart - 8;
+        var written = output.GetBuffer();
+        BinaryPrimitives.WriteInt32BigEndian(written.AsSpan(chunkStart), dataLength);
+        WriteCrc(output, written.AsSpan(chunkStart + 4, 4 + dataLength));
 
         WriteChunk(output, "IEND"u8, []);
         return output.ToArray();
@@ -57,12 +62,19 @@ internal static class FastPngWriter
 
     private static void WriteChunk(Stream output, ReadOnlySpan<byte> type, ReadOnlySpan<byte> data)
     {
-        Span<byte> word = stackalloc byte[4];
-        BinaryPrimitives.WriteInt32BigEndian(word, data.Length);
-        output.Write(word);
+        Span<byte> length = stackalloc byte[4];
+        BinaryPrimitives.WriteInt32BigEndian(length, data.Length);
+        output.Write(length);
         output.Write(type);
         output.Write(data);
-        BinaryPrimitives.WriteUInt32BigEndian(word, Crc32.Update(Crc32.Update(0xFFFFFFFFu, type), data) ^ 0xFFFFFFFFu);
+        WriteCrc(output, type, data);
+    }
+
+    /// <summary>The CRC that closes a chunk, over its type and data (given as one span or two).</summary>
+    private static void WriteCrc(Stream output, ReadOnlySpan<byte> typeAndData, ReadOnlySpan<byte> more = default)
+    {
+        Span<byte> word = stackalloc byte[4];
+        BinaryPrimitives.WriteUInt32BigEndian(word, Crc32.Update(Crc32.Update(0xFFFFFFFFu, typeAndData), more) ^ 0xFFFFFFFFu);
         output.Write(word);
     }
 }

@@ -22,10 +22,7 @@ public sealed class HeatmapRenderer
         var geometry = new HeatmapGeometry(size, heatmap);
         if (heatmap.IsEmpty || !(heatmap.BinSize > 0))
         {
-            ChartChrome.Header(canvas, scale, title, $"{span} · source: {heatmap.Source}");
-            ChartChrome.PlotFrame(canvas, geometry.Plot);
-            ChartChrome.CentredMessage(canvas, geometry.Plot, scale, "waiting for market data", "the heatmap fills in as bars arrive");
-            ChartChrome.PlotBorder(canvas, geometry.Plot, scale);
+            ChartChrome.Waiting(canvas, geometry.Plot, scale, title, $"{span} · source: {heatmap.Source}", "the heatmap fills in as bars arrive");
             return canvas.EncodePng();
         }
 

@@ -22,10 +22,7 @@ public sealed class LiquidationMapRenderer
         if (book.IsEmpty || !(book.BinSize > 0))
         {
             var geometry = new MapGeometry(size, 0, 1, 0, 0);
-            ChartChrome.Header(canvas, scale, title, $"{ChartChrome.Utc(book.At)} · source: {book.Source}");
-            ChartChrome.PlotFrame(canvas, geometry.Plot);
-            ChartChrome.CentredMessage(canvas, geometry.Plot, scale, "waiting for market data", "the map fills in as bars arrive");
-            ChartChrome.PlotBorder(canvas, geometry.Plot, scale);
+            ChartChrome.Waiting(canvas, geometry.Plot, scale, title, $"{ChartChrome.Utc(book.At)} · source: {book.Source}", "the map fills in as bars arrive");
             return canvas.EncodePng();
         }
 
