@@ -6,7 +6,8 @@ WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props BannedSymbols.txt .editorconfig ./
 COPY src/ src/
 # -r linux-x64: without it the output carries every platform's native libraries (about 470 MB).
-RUN dotnet publish src/LiqBot/LiqBot.csproj -c Release -r linux-x64 --self-contained false -o /app --nologo
+# ReadyToRun: a one-shot `render` starts about a quarter faster (measured 0.50 -> 0.38 s), for 10 MB more.
+RUN dotnet publish src/LiqBot/LiqBot.csproj -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o /app --nologo
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 RUN useradd --system --uid 10001 --home-dir /app liqbot \
