@@ -5,7 +5,7 @@ namespace LiqBot.Rendering.Tests;
 
 /// <summary>
 /// A minimal PNG decoder for tests: 8-bit RGB or RGBA, non-interlaced, all five filter types.
-/// Enough to check what Cairo wrote without trusting Cairo to read it back.
+/// Enough to check what the renderers wrote without trusting Skia to read it back.
 /// </summary>
 internal sealed class PngImage
 {
