@@ -1,16 +1,16 @@
 # syntax=docker/dockerfile:1
-# Build: SDK image restores and publishes the host. Run: ASP.NET runtime with Cairo and fonts, non-root.
+# Build: SDK image restores and publishes the host for linux-x64 (Skia's native library and the fonts
+# ship in the output). Run: the ASP.NET runtime image as it comes, non-root; drawing needs no apt package.
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props BannedSymbols.txt .editorconfig ./
 COPY src/ src/
-RUN dotnet publish src/LiqBot/LiqBot.csproj -c Release -o /app --nologo
+# -r linux-x64: without it the output carries every platform's native libraries (about 470 MB).
+# ReadyToRun: a one-shot `render` starts about a quarter faster (measured 0.50 -> 0.38 s), for 10 MB more.
+RUN dotnet publish src/LiqBot/LiqBot.csproj -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o /app --nologo
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
-RUN apt-get update \
-    && apt-get install -y --no-install-recommends libcairo2 fontconfig fonts-dejavu-core \
-    && rm -rf /var/lib/apt/lists/* \
-    && useradd --system --uid 10001 --home-dir /app liqbot \
+RUN useradd --system --uid 10001 --home-dir /app liqbot \
     && mkdir -p /data && chown liqbot /data
 WORKDIR /app
 COPY --from=build /app ./

@@ -3,10 +3,17 @@ using LiqBot.Benchmarks.Engine;
 
 // dotnet run -c Release --project benchmarks/LiqBot.Benchmarks -- --filter '*'
 // dotnet run -c Release --project benchmarks/LiqBot.Benchmarks -- state-size
+// dotnet run -c Release --project benchmarks/LiqBot.Benchmarks -- first-render
 // dotnet run -c Release --project benchmarks/LiqBot.Benchmarks -- tune FILE... (development bars only: each file is cut at 2026-06-01)
 if (args is ["state-size"])
 {
     StateSize.Print(Console.Out);
+    return;
+}
+
+if (args is ["first-render"])
+{
+    LiqBot.Benchmarks.Rendering.FirstRender.Print(Console.Out);
     return;
 }
 

@@ -26,7 +26,7 @@ public class LiqMapCommandBenchmarks
         var markets = new MarketRegistry(new SymbolCatalog(["BTCUSDT"]), new ModelOptions());
         markets.Find("BTCUSDT")!.Book.ApplyHistory(SyntheticBars.Generate(8_640, TimeSpan.FromMinutes(5)));
         var arguments = new MarketArguments(markets, store);
-        var charts = new ChartService();
+        var charts = new ChartService(TimeProvider.System);
         _router = new CommandRouter([new LiqMapCommand(arguments, charts), new HeatmapCommand(arguments, charts)], markets.Catalog, NullLogger<CommandRouter>.Instance);
         var chat = new ChatAddress(ChatPlatforms.Telegram, "-100123");
         _liqmap = new ChatRequest(chat, "1", "liqmap", ["btc"], _ => ValueTask.FromResult(true));

@@ -1,12 +1,12 @@
 using System.Diagnostics;
 using LiqBot.Engine.Model;
-using LiqBot.Engine.Rendering;
 using LiqBot.Engine.Zones;
+using LiqBot.Rendering;
 
 namespace LiqBot.Chat;
 
 /// <summary>Draws the two charts at the default size and names the files.</summary>
-internal sealed class ChartService
+internal sealed class ChartService(TimeProvider time)
 {
     private readonly LiquidationMapRenderer _map = new();
     private readonly HeatmapRenderer _heatmap = new();
@@ -19,10 +19,25 @@ internal sealed class ChartService
     public long Renders => Interlocked.Read(ref _renders);
 
     public ChatImage Map(BookSnapshot book, IReadOnlyList<Zone> zones) =>
-        Timed(() => new ChatImage($"liqmap-{book.Symbol}-{book.Window.Name}.png", _map.Render(book, zones, RenderSize.Default)));
+        Timed(() => new ChatImage($"liqmap-{book.Symbol}-{book.Window.Name}.png", _map.Render(DatedNow(book), zones, RenderSize.Default)));
 
     public ChatImage Heatmap(HeatmapSnapshot heatmap) =>
-        Timed(() => new ChatImage($"heatmap-{heatmap.Symbol}-{heatmap.Window.Name}.png", _heatmap.Render(heatmap, RenderSize.Default)));
+        Timed(() => new ChatImage($"heatmap-{heatmap.Symbol}-{heatmap.Window.Name}.png", _heatmap.Render(DatedNow(heatmap), RenderSize.Default)));
+
+    // Before its first bar a book has no time of its own and says the epoch; its placeholder is dated now.
+    private BookSnapshot DatedNow(BookSnapshot book) =>
+        book.IsEmpty && book.At == DateTimeOffset.UnixEpoch ? book with { At = time.GetUtcNow() } : book;
+
+    private HeatmapSnapshot DatedNow(HeatmapSnapshot heatmap)
+    {
+        if (!heatmap.IsEmpty || heatmap.To != DateTimeOffset.UnixEpoch)
+        {
+            return heatmap;
+        }
+
+        var now = time.GetUtcNow();
+        return heatmap with { From = now - heatmap.Window.Span, To = now };
+    }
 
     private ChatImage Timed(Func<ChatImage> render)
     {

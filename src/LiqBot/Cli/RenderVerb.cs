@@ -1,7 +1,7 @@
 using System.CommandLine;
 using LiqBot.Engine.Model;
-using LiqBot.Engine.Rendering;
 using LiqBot.Engine.Zones;
+using LiqBot.Rendering;
 
 namespace LiqBot.Cli;
 

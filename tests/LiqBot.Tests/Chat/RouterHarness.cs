@@ -25,7 +25,7 @@ internal sealed class RouterHarness : IDisposable
         btc.Book.ApplyHistory(BarCsvFile.Read(RepoPaths.Sample, "BTCUSDT").Bars.ToArray());
         btc.Source = "replay";
         var arguments = new MarketArguments(Markets, Stores.Subscriptions);
-        var charts = new ChartService();
+        var charts = new ChartService(TimeProvider.System);
         IChatCommand[] commands =
         [
             new LiqMapCommand(arguments, charts),

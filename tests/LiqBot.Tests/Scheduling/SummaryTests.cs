@@ -82,6 +82,6 @@ public sealed class SummaryTests : IDisposable
         new OutboxSignal(),
         _bot.Stores.Summaries,
         _bot.Markets,
-        new SummaryComposer(new ChartService(), _bot.Stores.Summaries),
+        new SummaryComposer(new ChartService(TimeProvider.System), _bot.Stores.Summaries),
         NullLogger<SummaryJob>.Instance);
 }
