@@ -17,7 +17,7 @@ public sealed partial class BybitMarketSource : IMarketSource
 {
     private readonly BybitOptions _options;
     private readonly BybitRestClient _rest;
-    private readonly BybitBackfiller _backfiller;
+    private readonly HistoryBackfiller _backfiller;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly Random _random;
@@ -32,7 +32,7 @@ public sealed partial class BybitMarketSource : IMarketSource
     {
         _options = options;
         _rest = rest;
-        _backfiller = new BybitBackfiller(rest);
+        _backfiller = new HistoryBackfiller(rest);
         _time = time;
         _logger = logger;
         _random = random ?? Random.Shared;
@@ -137,7 +137,7 @@ public sealed partial class BybitMarketSource : IMarketSource
     private async Task SessionAsync(ChannelWriter<MarketEvent> writer, Action onLive, CancellationToken cancellationToken)
     {
         await ValidateSymbolsAsync(cancellationToken);
-        var session = new BybitStreamSession(_options, _time, _backfiller, _gates, Counters, (symbol, state) => _tickers[symbol] = state, () =>
+        var session = new BybitStreamSession(_options, _time, new SymbolGates(_gates, Counters, _backfiller), (symbol, state) => _tickers[symbol] = state, () =>
         {
             onLive();
             SetLive();

@@ -13,37 +13,28 @@ namespace LiqBot.Exchanges.Bybit;
 internal sealed class BybitStreamSession(
     BybitOptions options,
     TimeProvider time,
-    BybitBackfiller backfiller,
-    List<SymbolGate> gates,
-    FeedCounters counters,
+    SymbolGates gates,
     Action<string, TickerState> onTicker,
     Action onLive)
 {
-    private static readonly TimeSpan Five = TimeSpan.FromMinutes(5);
-
     public async Task RunAsync(ChannelWriter<MarketEvent> writer, CancellationToken cancellationToken)
     {
-        var output = new List<MarketEvent>();
         var now = time.GetUtcNow();
-        foreach (var gate in gates)
-        {
-            gate.FlushPending(output, counters);
-            var from = gate.LastBarClose ?? BybitBackfiller.Floor(now - options.WarmStart, Five);
-            foreach (var bar in await backfiller.FetchAsync(gate.Symbol, from, BybitBackfiller.Floor(now, Five), cancellationToken))
-            {
-                gate.Release(new BarClosed(gate.Symbol, bar), output, counters);
-            }
-
-            await FlushAsync(writer, output, cancellationToken);
-        }
-
-        var topics = gates.SelectMany(g => new[] { $"allLiquidation.{g.Symbol}", $"tickers.{g.Symbol}", $"publicTrade.{g.Symbol}" });
+        await gates.CatchUpAsync(writer, TimeGrid.Floor(now - options.WarmStart, TimeGrid.FiveMinutes), TimeGrid.Floor(now, TimeGrid.FiveMinutes), cancellationToken);
+        var symbols = gates.All.Select(g => g.Symbol).ToList();
+        var topics = symbols.SelectMany(s => new[] { $"allLiquidation.{s}", $"tickers.{s}", $"publicTrade.{s}" });
         await using var connection = await BybitConnection.OpenAsync(options, time, topics, cancellationToken);
-        var decoder = new BybitFrameDecoder(gates.Select(g => g.Symbol));
-        var sink = new GatedEventSink(gates, counters, onTicker);
-        var processor = new BybitFeedProcessor(sink);
-        gates.ForEach(g => g.StartHolding(output, counters));
-        await FlushAsync(writer, output, cancellationToken);
+        var decoder = new BybitFrameDecoder(symbols);
+        var sink = gates.NewSink();
+        var processor = new BybitFeedProcessor(sink, (symbol, ticker) =>
+        {
+            if (ticker.HasSnapshot)
+            {
+                onTicker(symbols[symbol], ticker.ToState());
+            }
+        });
+        await gates.StartHoldingAsync(writer, cancellationToken);
+        var counters = gates.Counters;
         while (true)
         {
             ReadOnlyMemory<byte>? frame;
@@ -82,37 +73,7 @@ internal sealed class BybitStreamSession(
                     break;
             }
 
-            await AdvanceBackfillsAsync(sink.Output, cancellationToken);
-            await FlushAsync(writer, sink.Output, cancellationToken);
+            await gates.AdvanceAsync(sink.Output, writer, cancellationToken);
         }
     }
-
-    /// <summary>Starts the gap backfill of a symbol once its first live minute began; releases it when done.</summary>
-    private async Task AdvanceBackfillsAsync(List<MarketEvent> output, CancellationToken cancellationToken)
-    {
-        foreach (var gate in gates)
-        {
-            if (gate.Held is null || gate.LiveStart is not { } liveStart)
-            {
-                continue;
-            }
-
-            gate.Backfill ??= backfiller.FetchAsync(gate.Symbol, gate.LastBarClose ?? liveStart, liveStart, cancellationToken);
-            if (gate.Backfill.IsCompleted)
-            {
-                gate.Complete(await gate.Backfill, output, counters);
-            }
-        }
-    }
-
-    private static async Task FlushAsync(ChannelWriter<MarketEvent> writer, List<MarketEvent> output, CancellationToken cancellationToken)
-    {
-        foreach (var e in output)
-        {
-            await writer.WriteAsync(e, cancellationToken);
-        }
-
-        output.Clear();
-    }
-
 }

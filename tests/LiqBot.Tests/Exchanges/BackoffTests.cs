@@ -1,6 +1,6 @@
-using LiqBot.Exchanges.Bybit;
+using LiqBot.Exchanges;
 
-namespace LiqBot.Tests.Exchanges.Bybit;
+namespace LiqBot.Tests.Exchanges;
 
 public sealed class BackoffTests
 {

@@ -1,6 +1,6 @@
 using LiqBot.Engine.Market;
 
-namespace LiqBot.Exchanges.Bybit;
+namespace LiqBot.Exchanges;
 
 /// <summary>
 /// Per-symbol ordering and dedupe across reconnects: a bar is released only if it opens at or after the

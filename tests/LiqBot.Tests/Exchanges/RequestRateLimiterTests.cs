@@ -1,6 +1,7 @@
-using LiqBot.Exchanges.Bybit;
+using LiqBot.Exchanges;
+using LiqBot.Tests.Exchanges.Bybit;
 
-namespace LiqBot.Tests.Exchanges.Bybit;
+namespace LiqBot.Tests.Exchanges;
 
 public sealed class RequestRateLimiterTests
 {

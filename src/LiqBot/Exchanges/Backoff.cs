@@ -1,4 +1,4 @@
-namespace LiqBot.Exchanges.Bybit;
+namespace LiqBot.Exchanges;
 
 /// <summary>Exponential backoff with "equal jitter": attempt 0 waits between half and all of the base delay.</summary>
 internal static class Backoff

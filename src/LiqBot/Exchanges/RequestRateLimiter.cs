@@ -1,4 +1,4 @@
-namespace LiqBot.Exchanges.Bybit;
+namespace LiqBot.Exchanges;
 
 /// <summary>
 /// A sliding-window limiter over a <see cref="TimeProvider"/>: at most N requests per window, plus a
