@@ -54,8 +54,7 @@ internal sealed class HistoryBackfiller(IVenueHistory history)
                 continue;
             }
 
-            double? vwap = k.Volume > 0 ? k.Turnover / k.Volume : null;
-            bars.Add(new Bar(k.OpenTime, step, k.Open, k.High, k.Low, k.Close, history.OpenInterestUsd(reading, k), Vwap: vwap, TakerBuyUsd: k.TakerBuyTurnover, TakerSellUsd: k.Turnover - k.TakerBuyTurnover));
+            bars.Add(k.ToBar(step, history.OpenInterestUsd(reading, k)));
         }
     }
 }

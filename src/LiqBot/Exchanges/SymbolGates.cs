@@ -60,6 +60,21 @@ internal sealed class SymbolGates(List<SymbolGate> gates, FeedCounters counters,
         await FlushAsync(writer, output, cancellationToken);
     }
 
+    /// <summary>A session ends by choice: finish every gap backfill and release all that is held, so the next connection loses nothing.</summary>
+    public async Task DrainAsync(List<MarketEvent> output, ChannelWriter<MarketEvent> writer, CancellationToken cancellationToken)
+    {
+        foreach (var gate in gates.Where(g => g.Held is not null))
+        {
+            var backfilled = gate.LiveStart is { } liveStart
+                ? await (gate.Backfill ??= backfiller.FetchAsync(gate.Symbol, gate.LastBarClose ?? liveStart, liveStart, cancellationToken))
+                : [];
+            gate.Complete(backfilled, output, counters);
+            gate.FlushPending(output, counters);
+        }
+
+        await FlushAsync(writer, output, cancellationToken);
+    }
+
     public static async Task FlushAsync(ChannelWriter<MarketEvent> writer, List<MarketEvent> output, CancellationToken cancellationToken)
     {
         foreach (var e in output)
