@@ -57,25 +57,12 @@ internal sealed class BinanceFeedProcessor(IMarketEventSink sink, int symbolCoun
 
     public void OnLiquidation(int symbol, in RealizedLiquidation liquidation)
     {
-        var minute = TimeGrid.Floor(liquidation.Time, TimeGrid.Minute);
-        var sums = _states[symbol].Liquidated;
-        var (longUsd, shortUsd) = sums.GetValueOrDefault(minute);
-        sums[minute] = liquidation.Side == PositionSide.Long ? (longUsd + liquidation.NotionalUsd, shortUsd) : (longUsd, shortUsd + liquidation.NotionalUsd);
+        _states[symbol].Liquidated.Add(liquidation.Time, liquidation.Side == PositionSide.Long, liquidation.NotionalUsd);
         sink.OnLiquidation(symbol, liquidation);
     }
 
     /// <summary>The liquidation totals of a minute, forgotten with every earlier minute.</summary>
-    public (double LongUsd, double ShortUsd) TakeLiquidations(int symbol, DateTimeOffset minute)
-    {
-        var sums = _states[symbol].Liquidated;
-        var taken = sums.GetValueOrDefault(minute);
-        foreach (var key in sums.Keys.Where(k => k <= minute).ToList())
-        {
-            sums.Remove(key);
-        }
-
-        return taken;
-    }
+    public (double LongUsd, double ShortUsd) TakeLiquidations(int symbol, DateTimeOffset minute) => _states[symbol].Liquidated.Take(minute);
 
     private sealed class SymbolState
     {
@@ -87,6 +74,6 @@ internal sealed class BinanceFeedProcessor(IMarketEventSink sink, int symbolCoun
 
         public long LastPriceTicks { get; set; } = long.MinValue / 2;
 
-        public Dictionary<DateTimeOffset, (double LongUsd, double ShortUsd)> Liquidated { get; } = [];
+        public MinuteSums Liquidated { get; } = new();
     }
 }

@@ -47,6 +47,7 @@ public sealed class BinanceMarketSourceTests
         await fake.Host.PushAsync(FakeBinanceFrames.Kline(Btc, m0, 61_000, 61_100, 60_900, 61_050, 10, 610_300, 6, 366_000, closed: true));
         await fake.Host.PushAsync(FakeBinanceFrames.Kline(Btc, m0 + 60_000, 61_050, 61_060, 61_040, 61_055, 1, 61_050, 1, 61_050, closed: false));
         await fake.Host.PushAsync(FakeBinanceFrames.Kline(Btc, m0 + 120_000, 61_055, 61_060, 61_040, 61_045, 1, 61_050, 1, 61_050, closed: false));
+        await PushLaterTradeAsync(fake, m0 + 185_000);
         await VenueHarness.WaitUntilAsync(() => h.BarAt(m0) is not null && h.BarAt(m0 + 60_000) is not null);
 
         var live = h.BarAt(m0)!.Value;
@@ -109,6 +110,7 @@ public sealed class BinanceMarketSourceTests
         await fake.Host.PushAsync(FakeBinanceFrames.Kline(Btc, m0, 60_000, 60_100, 59_900, 60_050, 10, 600_300, 5, 300_000, closed: true));
         await VenueHarness.WaitUntilAsync(() => h.BarAt(m0) is not null && fake.Host.Connections >= 2 && fake.Host.OpenSockets() == 1);
         await fake.Host.PushAsync(FakeBinanceFrames.Kline(Btc, m0 + 60_000, 60_050, 60_100, 59_900, 60_000, 10, 600_300, 5, 300_000, closed: true));
+        await PushLaterTradeAsync(fake, m0 + 185_000);
         await VenueHarness.WaitUntilAsync(() => h.BarAt(m0 + 60_000) is not null);
 
         Assert.True(source.Status.IsLive);
@@ -141,6 +143,7 @@ public sealed class BinanceMarketSourceTests
         await fake.Host.PushAsync(FakeBinanceFrames.Wrap("btcusdt@aggTrade", """{"e":"aggTrade","E":1,"s":"BTCUSDT","a":1,"p":"not a price","q":"1","f":1,"l":1,"T":1,"m":true}"""));
         await fake.Host.PushAsync(FakeBinanceFrames.Kline(Btc, m0, 60_000, 59_000, 61_000, 60_050, 10, 600_300, 5, 300_000, closed: true));
         await fake.Host.PushAsync(FakeBinanceFrames.Kline(Btc, m0 + 60_000, 60_050, 60_100, 59_900, 60_000, 10, 600_300, 5, 300_000, closed: true));
+        await PushLaterTradeAsync(fake, m0 + 185_000);
         await VenueHarness.WaitUntilAsync(() => h.BarAt(m0 + 60_000) is not null);
 
         Assert.Equal(1, source.Counters.Malformed);
@@ -148,4 +151,7 @@ public sealed class BinanceMarketSourceTests
         Assert.Null(h.BarAt(m0));
         Assert.True(h.Supervised.Status.IsLive);
     }
+
+    /// <summary>Live events wait out the 1 s reorder window: a later trade releases the bars before it.</summary>
+    private static Task PushLaterTradeAsync(FakeBinanceServer fake, long ms) => fake.Host.PushAsync(FakeBinanceFrames.AggTrade(Btc, ms, 60_000, 0.1, buyerIsMaker: false));
 }

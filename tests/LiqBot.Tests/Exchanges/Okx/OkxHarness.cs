@@ -1,0 +1,44 @@
+using LiqBot.Exchanges.Okx;
+using LiqBot.Fakes.Okx;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace LiqBot.Tests.Exchanges.Okx;
+
+/// <summary>A fake OKX and a live source pointed at it, with test-sized timeouts.</summary>
+internal static class OkxHarness
+{
+    public const string Btc = "BTCUSDT";
+    public const string BtcSwap = "BTC-USDT-SWAP";
+
+    public static async Task<(VenueHarness Harness, FakeOkxServer Fake, OkxMarketSource Source)> StartAsync(Action<OkxOptions>? configure = null, Action<FakeOkxServer>? prepare = null, bool supervised = false)
+    {
+        var fake = await FakeOkxServer.StartAsync();
+        prepare?.Invoke(fake);
+        var options = new OkxOptions
+        {
+            RestUrl = fake.RestUrl.ToString(),
+            PublicStreamUrl = fake.PublicStreamUrl.ToString(),
+            BusinessStreamUrl = fake.BusinessStreamUrl.ToString(),
+            WarmStart = TimeSpan.FromHours(2),
+            IdleTimeout = TimeSpan.FromSeconds(1),
+            ReplyTimeout = TimeSpan.FromMilliseconds(500),
+            ReconnectBaseDelay = TimeSpan.FromMilliseconds(50),
+            ReconnectMaxDelay = TimeSpan.FromMilliseconds(200),
+            RestRetryDelay = TimeSpan.FromMilliseconds(10),
+            RequestsPerWindow = 1_000,
+            RestMaxRetries = 4,
+        };
+        configure?.Invoke(options);
+        var http = new HttpClient();
+        var rest = new OkxRestClient(http, options, TimeProvider.System, NullLogger<OkxRestClient>.Instance);
+        var source = new OkxMarketSource([Btc], options, rest, TimeProvider.System, NullLogger<OkxMarketSource>.Instance);
+        var harness = new VenueHarness(source, supervised, async () =>
+        {
+            rest.Dispose();
+            http.Dispose();
+            await fake.DisposeAsync();
+        });
+        harness.Start();
+        return (harness, fake, source);
+    }
+}
