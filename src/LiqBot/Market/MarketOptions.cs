@@ -8,7 +8,10 @@ internal sealed class MarketOptions
     /// <summary>Linear perpetuals to follow, e.g. BTCUSDT and ETHUSDT.</summary>
     public List<string> Symbols { get; set; } = [];
 
-    /// <summary>auto (Bybit when reachable, else the replay file), bybit, or replay.</summary>
+    /// <summary>Venues read side by side when live: bybit, binance, okx (empty: all three).</summary>
+    public List<string> Venues { get; set; } = [];
+
+    /// <summary>auto (the venues when one answers, else the replay file), live, bybit (live, Bybit alone), or replay.</summary>
     public string Source { get; set; } = "auto";
 
     /// <summary>A bar CSV or a recording, replayed when Source is replay (or auto and Bybit is unreachable).</summary>
@@ -25,6 +28,6 @@ internal sealed class MarketOptions
 
     public TimeSpan FeedRestartMaxDelay { get; set; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>How long auto waits for Bybit before falling back to the replay file.</summary>
+    /// <summary>How long auto waits for the venues before falling back to the replay file.</summary>
     public TimeSpan ProbeTimeout { get; set; } = TimeSpan.FromSeconds(3);
 }

@@ -7,7 +7,7 @@ namespace LiqBot.Tests.Exchanges.Binance;
 /// <summary>A fake Binance and a live source pointed at it, with test-sized timeouts.</summary>
 internal static class BinanceHarness
 {
-    public static async Task<(VenueHarness Harness, FakeBinanceServer Fake, BinanceMarketSource Source)> StartAsync(Action<BinanceOptions>? configure = null, Action<FakeBinanceServer>? prepare = null, bool supervised = false, string[]? symbols = null)
+    public static async Task<(VenueHarness Harness, FakeBinanceServer Fake, BinanceMarketSource Source)> StartAsync(Action<BinanceOptions>? configure = null, Action<FakeBinanceServer>? prepare = null, bool supervised = false, bool consume = true, string[]? symbols = null)
     {
         var fake = await FakeBinanceServer.StartAsync();
         prepare?.Invoke(fake);
@@ -34,7 +34,18 @@ internal static class BinanceHarness
             http.Dispose();
             await fake.DisposeAsync();
         });
-        harness.Start();
+        if (consume)
+        {
+            harness.Start();
+        }
+
         return (harness, fake, source);
+    }
+
+    /// <summary>A fake and a source not yet consumed, for tests that combine venues; dispose the harness it comes in.</summary>
+    public static async Task<(FakeBinanceServer Fake, BinanceMarketSource Source, Func<ValueTask> Dispose)> CreateAsync(Action<FakeBinanceServer>? prepare = null)
+    {
+        var (harness, fake, source) = await StartAsync(prepare: prepare, consume: false);
+        return (fake, source, harness.DisposeAsync);
     }
 }

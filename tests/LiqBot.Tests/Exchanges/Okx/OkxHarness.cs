@@ -10,7 +10,7 @@ internal static class OkxHarness
     public const string Btc = "BTCUSDT";
     public const string BtcSwap = "BTC-USDT-SWAP";
 
-    public static async Task<(VenueHarness Harness, FakeOkxServer Fake, OkxMarketSource Source)> StartAsync(Action<OkxOptions>? configure = null, Action<FakeOkxServer>? prepare = null, bool supervised = false)
+    public static async Task<(VenueHarness Harness, FakeOkxServer Fake, OkxMarketSource Source)> StartAsync(Action<OkxOptions>? configure = null, Action<FakeOkxServer>? prepare = null, bool supervised = false, bool consume = true)
     {
         var fake = await FakeOkxServer.StartAsync();
         prepare?.Invoke(fake);
@@ -38,7 +38,18 @@ internal static class OkxHarness
             http.Dispose();
             await fake.DisposeAsync();
         });
-        harness.Start();
+        if (consume)
+        {
+            harness.Start();
+        }
+
         return (harness, fake, source);
+    }
+
+    /// <summary>A fake and a source not yet consumed, for tests that combine venues; dispose the harness it comes in.</summary>
+    public static async Task<(FakeOkxServer Fake, OkxMarketSource Source, Func<ValueTask> Dispose)> CreateAsync(Action<FakeOkxServer>? prepare = null)
+    {
+        var (harness, fake, source) = await StartAsync(prepare: prepare, consume: false);
+        return (fake, source, harness.DisposeAsync);
     }
 }
