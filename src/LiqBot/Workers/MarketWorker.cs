@@ -74,6 +74,12 @@ internal sealed partial class MarketWorker(
         IReadOnlyList<Alert> alerts;
         lock (market.Gate)
         {
+            // Data arrived: a note about a venue that was down is refreshed now, not at the next status tick.
+            if (market.Unavailable is not null)
+            {
+                market.Unavailable = VenueStatusText.Describe(feeds);
+            }
+
             alerts = market.Apply(venue, marketEvent);
         }
 
