@@ -14,6 +14,13 @@ internal sealed class SymbolGate(string symbol, TimeSpan reorderWindow)
 
     public string Symbol { get; } = symbol;
 
+    /// <summary>One gate per distinct symbol, upper case; at least one symbol is required.</summary>
+    public static List<SymbolGate> For(IEnumerable<string> symbols, TimeSpan reorderWindow)
+    {
+        var gates = symbols.Select(s => new SymbolGate(s.Trim().ToUpperInvariant(), reorderWindow)).DistinctBy(g => g.Symbol).ToList();
+        return gates.Count > 0 ? gates : throw new ArgumentException("At least one symbol is required.", nameof(symbols));
+    }
+
     public DateTimeOffset? LastBarClose { get; private set; }
 
     /// <summary>Live events waiting for the gap backfill; null when not holding.</summary>

@@ -5,7 +5,6 @@ using LiqBot.Exchanges;
 using LiqBot.Market;
 using LiqBot.Tests.Exchanges.Binance;
 using LiqBot.Tests.Exchanges.Okx;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace LiqBot.Tests.Exchanges;
 
@@ -17,7 +16,7 @@ public sealed class MultiVenueTests
     {
         var (binanceFake, binance, disposeBinance) = await BinanceHarness.CreateAsync();
         var (okxFake, okx, disposeOkx) = await OkxHarness.CreateAsync(f => f.Instruments.Clear());
-        var feeds = new VenueFeeds([new VenueFeed(Venue.Binance, Supervised(binance)), new VenueFeed(Venue.Okx, Supervised(okx))]);
+        var feeds = new VenueFeeds([new VenueFeed(Venue.Binance, VenueHarness.Supervise(binance)), new VenueFeed(Venue.Okx, VenueHarness.Supervise(okx))]);
         var events = new ConcurrentQueue<VenueEvent>();
         using var stop = new CancellationTokenSource();
         var consumer = Task.Run(async () =>
@@ -64,12 +63,4 @@ public sealed class MultiVenueTests
             await disposeOkx();
         }
     }
-
-    private static SupervisedMarketSource Supervised(IMarketSource source) => new(
-        source,
-        new MarketRecordFilter(TimeProvider.System, NullLogger<MarketRecordFilter>.Instance),
-        TimeSpan.FromMilliseconds(50),
-        TimeSpan.FromMilliseconds(200),
-        TimeProvider.System,
-        NullLogger<SupervisedMarketSource>.Instance);
 }

@@ -16,16 +16,7 @@ internal sealed class VenueHarness : IAsyncDisposable
     {
         Source = source;
         _dispose = dispose;
-        if (supervised)
-        {
-            Supervised = new SupervisedMarketSource(
-                source,
-                new MarketRecordFilter(TimeProvider.System, NullLogger<MarketRecordFilter>.Instance),
-                TimeSpan.FromMilliseconds(50),
-                TimeSpan.FromMilliseconds(200),
-                TimeProvider.System,
-                NullLogger<SupervisedMarketSource>.Instance);
-        }
+        Supervised = supervised ? Supervise(source) : null;
     }
 
     public IMarketSource Source { get; }
@@ -33,6 +24,40 @@ internal sealed class VenueHarness : IAsyncDisposable
     public SupervisedMarketSource? Supervised { get; }
 
     public ConcurrentQueue<MarketEvent> Events { get; } = new();
+
+    /// <summary>The source as the host runs it: records filtered, restarted after 50 ms doubling to 200 ms.</summary>
+    public static SupervisedMarketSource Supervise(IMarketSource source) => new(
+        source,
+        new MarketRecordFilter(TimeProvider.System, NullLogger<MarketRecordFilter>.Instance),
+        TimeSpan.FromMilliseconds(50),
+        TimeSpan.FromMilliseconds(200),
+        TimeProvider.System,
+        NullLogger<SupervisedMarketSource>.Instance);
+
+    /// <summary>
+    /// Delays sized for tests on loopback. The keep-alive stays generous (a loaded machine must not drop a
+    /// connection the test is pushing into); keep-alive tests shorten it with <see cref="QuickKeepAlive"/>.
+    /// </summary>
+    public static T TestSized<T>(T options)
+        where T : VenueOptions
+    {
+        options.WarmStart = TimeSpan.FromHours(2);
+        options.IdleTimeout = TimeSpan.FromSeconds(20);
+        options.ReplyTimeout = TimeSpan.FromSeconds(5);
+        options.ReconnectBaseDelay = TimeSpan.FromMilliseconds(50);
+        options.ReconnectMaxDelay = TimeSpan.FromMilliseconds(200);
+        options.RestRetryDelay = TimeSpan.FromMilliseconds(10);
+        options.BanPause = TimeSpan.FromMilliseconds(200);
+        options.RestMaxRetries = 4;
+        return options;
+    }
+
+    /// <summary>A silence or a missing pong shows within about 1.5 s.</summary>
+    public static void QuickKeepAlive(VenueOptions options)
+    {
+        options.IdleTimeout = TimeSpan.FromSeconds(1);
+        options.ReplyTimeout = TimeSpan.FromMilliseconds(500);
+    }
 
     public static long NextMinuteMs => (DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / 60_000 * 60_000) + 60_000;
 

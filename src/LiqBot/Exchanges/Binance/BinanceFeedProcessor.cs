@@ -11,8 +11,7 @@ namespace LiqBot.Exchanges.Binance;
 /// </summary>
 internal sealed class BinanceFeedProcessor(IMarketEventSink sink, int symbolCount, TimeSpan? priceTickInterval = null) : IBinanceFrameHandler
 {
-    private readonly long _priceTickTicks = (priceTickInterval ?? TimeSpan.FromSeconds(1)).Ticks;
-    private readonly SymbolState[] _states = Enumerable.Range(0, symbolCount).Select(_ => new SymbolState()).ToArray();
+    private readonly SymbolState[] _states = Enumerable.Range(0, symbolCount).Select(_ => new SymbolState(priceTickInterval)).ToArray();
 
     /// <summary>Minutes ready for their open interest, in the order they closed.</summary>
     public List<ClosedKline> Closed { get; } = [];
@@ -46,9 +45,8 @@ internal sealed class BinanceFeedProcessor(IMarketEventSink sink, int symbolCoun
     public void OnTrade(int symbol, in PublicTrade trade)
     {
         var state = _states[symbol];
-        if (trade.Time.UtcTicks - state.LastPriceTicks >= _priceTickTicks)
+        if (state.Prices.Admit(trade.Time))
         {
-            state.LastPriceTicks = trade.Time.UtcTicks;
             sink.OnPrice(symbol, trade.Time, trade.Price);
         }
     }
@@ -64,7 +62,7 @@ internal sealed class BinanceFeedProcessor(IMarketEventSink sink, int symbolCoun
     /// <summary>The liquidation totals of a minute, forgotten with every earlier minute.</summary>
     public (double LongUsd, double ShortUsd) TakeLiquidations(int symbol, DateTimeOffset minute) => _states[symbol].Liquidated.Take(minute);
 
-    private sealed class SymbolState
+    private sealed class SymbolState(TimeSpan? priceTickInterval)
     {
         public DateTimeOffset? Open { get; set; }
 
@@ -72,7 +70,7 @@ internal sealed class BinanceFeedProcessor(IMarketEventSink sink, int symbolCoun
 
         public double? Mark { get; set; }
 
-        public long LastPriceTicks { get; set; } = long.MinValue / 2;
+        public PriceThinning Prices { get; } = new(priceTickInterval);
 
         public MinuteSums Liquidated { get; } = new();
     }

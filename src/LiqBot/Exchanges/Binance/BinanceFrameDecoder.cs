@@ -14,25 +14,11 @@ internal sealed class BinanceFrameDecoder(IReadOnlyList<string> symbols)
 
     public DecodedFrame Decode(ReadOnlySpan<byte> frame, IBinanceFrameHandler handler)
     {
-        try
-        {
-            var reader = new Utf8JsonReader(frame);
-            using var doc = JsonDocument.ParseValue(ref reader);
-            return DecodeCore(doc.RootElement, handler);
-        }
-        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException or KeyNotFoundException or IndexOutOfRangeException or OverflowException)
-        {
-            return DecodedFrame.Malformed;
-        }
+        return FrameJson.Decode(frame, handler, DecodeCore);
     }
 
     private DecodedFrame DecodeCore(JsonElement root, IBinanceFrameHandler handler)
     {
-        if (root.ValueKind != JsonValueKind.Object)
-        {
-            return DecodedFrame.Malformed;
-        }
-
         if (root.TryGetProperty("error", out var error))
         {
             return new DecodedFrame(FrameKind.SubscribeRejected, error.ValueKind == JsonValueKind.Object && error.TryGetProperty("msg", out var msg) ? msg.GetString() : error.ToString());

@@ -13,12 +13,7 @@ public sealed class BinanceMarketSource : IMarketSource
 
     internal BinanceMarketSource(IEnumerable<string> symbols, BinanceOptions options, BinanceRestClient rest, TimeProvider time, ILogger<BinanceMarketSource> logger, Random? random = null)
     {
-        var gates = symbols.Select(s => new SymbolGate(s.Trim().ToUpperInvariant(), options.ReorderWindow)).DistinctBy(g => g.Symbol).ToList();
-        if (gates.Count == 0)
-        {
-            throw new ArgumentException("At least one symbol is required.", nameof(symbols));
-        }
-
+        var gates = SymbolGate.For(symbols, options.ReorderWindow);
         var counters = new FeedCounters();
         var session = new BinanceStreamSession(options, rest, new SymbolGates(gates, counters, new HistoryBackfiller(rest)), time);
         _feed = new LiveFeed("Binance", session, options.ReconnectBaseDelay, options.ReconnectMaxDelay, options.EventChannelCapacity, time, logger, random, counters);

@@ -41,11 +41,8 @@ internal sealed class BinanceStreamSession(BinanceOptions options, BinanceRestCl
                     break;
                 case FrameKind.SubscribeRejected:
                     throw new MarketStreamException($"Binance refused the streams: {decoded.Message}");
-                case FrameKind.Malformed:
-                    counters.MalformedFrame();
-                    break;
-                case FrameKind.Unknown:
-                    counters.UnknownFrame();
+                default:
+                    counters.Skipped(decoded.Kind);
                     break;
             }
 

@@ -1,4 +1,3 @@
-using System.Net.WebSockets;
 using System.Threading.Channels;
 using LiqBot.Engine.Market;
 
@@ -8,16 +7,15 @@ namespace LiqBot.Exchanges.Bybit;
 /// One connection's life: REST catch-up to the last 5-minute boundary, open the socket and subscribe,
 /// then decode frames into events; each symbol's live events wait (in its <see cref="SymbolGate"/>)
 /// until the minutes between the catch-up and the first whole live minute are backfilled from REST.
-/// Returns when Bybit closes the socket; throws when the session fails.
+/// Returns when Bybit closes the socket; throws when the session fails; <see cref="LiveFeed"/> runs it again.
 /// </summary>
 internal sealed class BybitStreamSession(
     BybitOptions options,
     TimeProvider time,
     SymbolGates gates,
-    Action<string, TickerState> onTicker,
-    Action onLive)
+    Action<string, TickerState> onTicker) : IVenueSession
 {
-    public async Task RunAsync(ChannelWriter<MarketEvent> writer, CancellationToken cancellationToken)
+    public async Task<SessionEnd> RunAsync(ChannelWriter<MarketEvent> writer, Action onLive, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         await gates.CatchUpAsync(writer, TimeGrid.Floor(now - options.WarmStart, TimeGrid.FiveMinutes), TimeGrid.Floor(now, TimeGrid.FiveMinutes), cancellationToken);
@@ -37,19 +35,9 @@ internal sealed class BybitStreamSession(
         var counters = gates.Counters;
         while (true)
         {
-            ReadOnlyMemory<byte>? frame;
-            try
+            if (await connection.ReceiveAsync(cancellationToken) is not { } bytes)
             {
-                frame = await connection.ReceiveAsync(cancellationToken);
-            }
-            catch (Exception e) when (e is WebSocketException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
-            {
-                throw new BybitStreamException(connection.AbortReason ?? e.Message, e);
-            }
-
-            if (frame is not { } bytes)
-            {
-                return;
+                return SessionEnd.ClosedByVenue;
             }
 
             counters.Frame();
@@ -60,7 +48,7 @@ internal sealed class BybitStreamSession(
                     connection.OnReply();
                     break;
                 case BybitFrameKind.SubscribeAck when !info.Success:
-                    throw new BybitStreamException($"subscribe rejected: {info.Message}");
+                    throw new MarketStreamException($"subscribe rejected: {info.Message}");
                 case BybitFrameKind.SubscribeAck:
                     connection.OnReply();
                     onLive();

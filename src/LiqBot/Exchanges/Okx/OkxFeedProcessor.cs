@@ -11,8 +11,7 @@ namespace LiqBot.Exchanges.Okx;
 /// </summary>
 internal sealed class OkxFeedProcessor(IMarketEventSink sink, int symbolCount, TimeSpan? priceTickInterval = null) : IOkxFrameHandler
 {
-    private readonly long _priceTickTicks = (priceTickInterval ?? TimeSpan.FromSeconds(1)).Ticks;
-    private readonly SymbolState[] _states = Enumerable.Range(0, symbolCount).Select(_ => new SymbolState()).ToArray();
+    private readonly SymbolState[] _states = Enumerable.Range(0, symbolCount).Select(_ => new SymbolState(priceTickInterval)).ToArray();
 
     public void OnCandle(int symbol, in KlineRow candle, bool confirmed)
     {
@@ -44,9 +43,8 @@ internal sealed class OkxFeedProcessor(IMarketEventSink sink, int symbolCount, T
     {
         var state = _states[symbol];
         state.Taker.Add(trade.Time, trade.TakerIsBuyer, trade.NotionalUsd);
-        if (trade.Time.UtcTicks - state.LastPriceTicks >= _priceTickTicks)
+        if (state.Prices.Admit(trade.Time))
         {
-            state.LastPriceTicks = trade.Time.UtcTicks;
             sink.OnPrice(symbol, trade.Time, trade.Price);
         }
     }
@@ -69,7 +67,7 @@ internal sealed class OkxFeedProcessor(IMarketEventSink sink, int symbolCount, T
         }
     }
 
-    private sealed class SymbolState
+    private sealed class SymbolState(TimeSpan? priceTickInterval)
     {
         public KlineRow? Last { get; set; }
 
@@ -77,7 +75,7 @@ internal sealed class OkxFeedProcessor(IMarketEventSink sink, int symbolCount, T
 
         public double? OpenInterestUsd { get; set; }
 
-        public long LastPriceTicks { get; set; } = long.MinValue / 2;
+        public PriceThinning Prices { get; } = new(priceTickInterval);
 
         public MinuteSums Taker { get; } = new();
 

@@ -20,25 +20,11 @@ internal sealed class OkxFrameDecoder(IReadOnlyList<string> symbols, IReadOnlyLi
             return new DecodedFrame(FrameKind.Pong);
         }
 
-        try
-        {
-            var reader = new Utf8JsonReader(frame);
-            using var doc = JsonDocument.ParseValue(ref reader);
-            return DecodeCore(doc.RootElement, handler);
-        }
-        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException or KeyNotFoundException or IndexOutOfRangeException or OverflowException)
-        {
-            return DecodedFrame.Malformed;
-        }
+        return FrameJson.Decode(frame, handler, DecodeCore);
     }
 
     private DecodedFrame DecodeCore(JsonElement root, IOkxFrameHandler handler)
     {
-        if (root.ValueKind != JsonValueKind.Object)
-        {
-            return DecodedFrame.Malformed;
-        }
-
         if (root.TryGetProperty("event", out var eventName))
         {
             var message = root.TryGetProperty("msg", out var m) ? m.GetString() : null;

@@ -13,12 +13,7 @@ public sealed class OkxMarketSource : IMarketSource
 
     internal OkxMarketSource(IEnumerable<string> symbols, OkxOptions options, OkxRestClient rest, TimeProvider time, ILogger<OkxMarketSource> logger, Random? random = null)
     {
-        var gates = symbols.Select(s => new SymbolGate(s.Trim().ToUpperInvariant(), options.ReorderWindow)).DistinctBy(g => g.Symbol).ToList();
-        if (gates.Count == 0)
-        {
-            throw new ArgumentException("At least one symbol is required.", nameof(symbols));
-        }
-
+        var gates = SymbolGate.For(symbols, options.ReorderWindow);
         var counters = new FeedCounters();
         var session = new OkxStreamSession(options, rest, new SymbolGates(gates, counters, new HistoryBackfiller(rest)), time, logger);
         _feed = new LiveFeed("OKX", session, options.ReconnectBaseDelay, options.ReconnectMaxDelay, options.EventChannelCapacity, time, logger, random, counters);

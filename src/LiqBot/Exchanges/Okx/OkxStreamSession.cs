@@ -59,11 +59,8 @@ internal sealed partial class OkxStreamSession(OkxOptions options, OkxRestClient
                         LogNotice(decoded.Message);
                         await gates.DrainAsync(sink.Output, writer, cancellationToken);
                         return SessionEnd.Planned;
-                    case FrameKind.Malformed:
-                        counters.MalformedFrame();
-                        break;
-                    case FrameKind.Unknown:
-                        counters.UnknownFrame();
+                    default:
+                        counters.Skipped(decoded.Kind);
                         break;
                 }
 

@@ -11,19 +11,7 @@ internal static class BinanceHarness
     {
         var fake = await FakeBinanceServer.StartAsync();
         prepare?.Invoke(fake);
-        var options = new BinanceOptions
-        {
-            RestUrl = fake.RestUrl.ToString(),
-            StreamUrl = fake.StreamUrl.ToString(),
-            WarmStart = TimeSpan.FromHours(2),
-            IdleTimeout = TimeSpan.FromSeconds(1),
-            ReplyTimeout = TimeSpan.FromMilliseconds(500),
-            ReconnectBaseDelay = TimeSpan.FromMilliseconds(50),
-            ReconnectMaxDelay = TimeSpan.FromMilliseconds(200),
-            RestRetryDelay = TimeSpan.FromMilliseconds(10),
-            BanPause = TimeSpan.FromMilliseconds(200),
-            RestMaxRetries = 4,
-        };
+        var options = VenueHarness.TestSized(new BinanceOptions { RestUrl = fake.RestUrl.ToString(), StreamUrl = fake.StreamUrl.ToString() });
         configure?.Invoke(options);
         var http = new HttpClient();
         var rest = new BinanceRestClient(http, options, TimeProvider.System, NullLogger<BinanceRestClient>.Instance);

@@ -84,7 +84,7 @@ public sealed class BinanceMarketSourceTests
     [Fact]
     public async Task Drop_And_Silence_Reconnect()
     {
-        var (h, fake, source) = await BinanceHarness.StartAsync();
+        var (h, fake, source) = await BinanceHarness.StartAsync(VenueHarness.QuickKeepAlive);
         await using var _ = h;
         await VenueHarness.WaitUntilAsync(() => source.Status.IsLive);
 

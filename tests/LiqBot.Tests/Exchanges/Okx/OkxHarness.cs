@@ -14,20 +14,7 @@ internal static class OkxHarness
     {
         var fake = await FakeOkxServer.StartAsync();
         prepare?.Invoke(fake);
-        var options = new OkxOptions
-        {
-            RestUrl = fake.RestUrl.ToString(),
-            PublicStreamUrl = fake.PublicStreamUrl.ToString(),
-            BusinessStreamUrl = fake.BusinessStreamUrl.ToString(),
-            WarmStart = TimeSpan.FromHours(2),
-            IdleTimeout = TimeSpan.FromSeconds(1),
-            ReplyTimeout = TimeSpan.FromMilliseconds(500),
-            ReconnectBaseDelay = TimeSpan.FromMilliseconds(50),
-            ReconnectMaxDelay = TimeSpan.FromMilliseconds(200),
-            RestRetryDelay = TimeSpan.FromMilliseconds(10),
-            RequestsPerWindow = 1_000,
-            RestMaxRetries = 4,
-        };
+        var options = VenueHarness.TestSized(new OkxOptions { RestUrl = fake.RestUrl.ToString(), PublicStreamUrl = fake.PublicStreamUrl.ToString(), BusinessStreamUrl = fake.BusinessStreamUrl.ToString(), RequestsPerWindow = 1_000 });
         configure?.Invoke(options);
         var http = new HttpClient();
         var rest = new OkxRestClient(http, options, TimeProvider.System, NullLogger<OkxRestClient>.Instance);
