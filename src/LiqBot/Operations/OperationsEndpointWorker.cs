@@ -12,13 +12,14 @@ using Microsoft.Extensions.Options;
 namespace LiqBot.Operations;
 
 /// <summary>
-/// /healthz (200 when the market feed is live and the store answers, else 503 with the reasons) and
-/// /metrics (Prometheus text) on 127.0.0.1:Operations:Port.
+/// /healthz (200 "ready" when every venue is live and the store answers; 200 "degraded" with the reasons
+/// while some venues are down but one serves; 503 when none serves or the store fails) and /metrics
+/// (Prometheus text, feed series labelled by venue) on 127.0.0.1:Operations:Port.
 /// </summary>
 internal sealed class OperationsEndpointWorker(
     IOptions<OperationsOptions> options,
     BotMetrics metrics,
-    IMarketSource source,
+    VenueFeeds feeds,
     IOutbox outbox,
     ChartService charts,
     TimeProvider time) : BackgroundService
@@ -41,22 +42,7 @@ internal sealed class OperationsEndpointWorker(
 
     private async Task<IResult> HealthAsync(CancellationToken cancellationToken)
     {
-        var problems = new List<string>();
-        var status = source.Status;
-        var lag = time.GetUtcNow() - metrics.LastEventTime;
-        if (status.State == FeedState.Ended)
-        {
-            // A finished replay is as live as it will ever be.
-        }
-        else if (status.State != FeedState.Live)
-        {
-            problems.Add(status.Describe());
-        }
-        else if (lag is null || lag > options.Value.MaxFeedLag)
-        {
-            problems.Add($"no market data for {lag?.TotalSeconds.ToString("0", CultureInfo.InvariantCulture) ?? "ever"} s");
-        }
-
+        var (problems, degraded) = FeedHealth.Evaluate(feeds, time.GetUtcNow() - metrics.LastEventTime, options.Value.MaxFeedLag);
         try
         {
             await outbox.CountPendingAsync(null, cancellationToken);
@@ -66,36 +52,45 @@ internal sealed class OperationsEndpointWorker(
             problems.Add("store: " + e.Message);
         }
 
-        return problems.Count == 0
-            ? Results.Text("ready\n")
-            : Results.Text("not ready: " + string.Join("; ", problems) + "\n", statusCode: StatusCodes.Status503ServiceUnavailable);
+        return problems.Count > 0 ? Results.Text("not ready: " + string.Join("; ", problems) + "\n", statusCode: StatusCodes.Status503ServiceUnavailable)
+            : degraded.Count > 0 ? Results.Text("degraded: " + string.Join("; ", degraded) + "\n")
+            : Results.Text("ready\n");
+    }
+
+    private static void VenueMetrics(StringBuilder text, VenueFeeds feeds)
+    {
+        Series(text, "liqbot_feed_live", "gauge", "1 while the venue's market feed is live", feeds, f => f.Source.Status.IsLive ? 1 : 0);
+        Series(text, "liqbot_feed_frames_total", "counter", "Frames received from the venue", feeds, f => f.Source.Counters?.Frames ?? 0);
+        Series(text, "liqbot_feed_malformed_frames_total", "counter", "Frames skipped as malformed", feeds, f => f.Source.Counters?.Malformed ?? 0);
+        Series(text, "liqbot_feed_unknown_frames_total", "counter", "Frames skipped as unknown", feeds, f => f.Source.Counters?.Unknown ?? 0);
+        Series(text, "liqbot_feed_reconnects_total", "counter", "WebSocket reconnects", feeds, f => f.Source.Counters?.Reconnects ?? 0);
+        Series(text, "liqbot_feed_restarts_total", "counter", "Fresh streams started after the venue's feed failed", feeds, f => f.Source.Restarts);
+        text.Append("# HELP liqbot_market_records_skipped_total Records kept from the engine as malformed or implausible, by venue and kind\n# TYPE liqbot_market_records_skipped_total counter\n");
+        foreach (var feed in feeds.All)
+        {
+            foreach (var kind in Enum.GetValues<SkippedRecordKind>())
+            {
+                text.Append(CultureInfo.InvariantCulture, $"liqbot_market_records_skipped_total{{venue=\"{feed.Venue.Key}\",kind=\"{kind}\"}} {feed.Source.Filter.Skipped(kind)}\n");
+            }
+        }
+    }
+
+    private static void Series(StringBuilder text, string name, string type, string help, VenueFeeds feeds, Func<VenueFeed, double> value)
+    {
+        text.Append(CultureInfo.InvariantCulture, $"# HELP {name} {help}\n# TYPE {name} {type}\n");
+        foreach (var feed in feeds.All)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"{name}{{venue=\"{feed.Venue.Key}\"}} {value(feed).ToString(CultureInfo.InvariantCulture)}\n");
+        }
     }
 
     private async Task<IResult> MetricsAsync(CancellationToken cancellationToken)
     {
         var text = new StringBuilder();
         var lag = time.GetUtcNow() - metrics.LastEventTime;
-        Metric(text, "liqbot_feed_live", "gauge", "1 while the market feed is live", source.Status.IsLive ? 1 : 0);
         Metric(text, "liqbot_feed_lag_seconds", "gauge", "Age of the newest market event (market time)", lag?.TotalSeconds ?? double.NaN);
         Metric(text, "liqbot_market_events_total", "counter", "Market events applied to the books", metrics.MarketEvents);
-        if (source.Counters is { } counters)
-        {
-            Metric(text, "liqbot_feed_frames_total", "counter", "Frames received from the exchange", counters.Frames);
-            Metric(text, "liqbot_feed_malformed_frames_total", "counter", "Frames skipped as malformed", counters.Malformed);
-            Metric(text, "liqbot_feed_unknown_frames_total", "counter", "Frames skipped as unknown", counters.Unknown);
-            Metric(text, "liqbot_feed_reconnects_total", "counter", "WebSocket reconnects", counters.Reconnects);
-        }
-
-        if (source is SupervisedMarketSource supervised)
-        {
-            Metric(text, "liqbot_feed_restarts_total", "counter", "Fresh streams started after the feed failed", supervised.Restarts);
-            text.Append("# HELP liqbot_market_records_skipped_total Records kept from the engine as malformed or implausible, by kind\n# TYPE liqbot_market_records_skipped_total counter\n");
-            foreach (var kind in Enum.GetValues<SkippedRecordKind>())
-            {
-                text.Append(CultureInfo.InvariantCulture, $"liqbot_market_records_skipped_total{{kind=\"{kind}\"}} {supervised.Filter.Skipped(kind)}\n");
-            }
-        }
-
+        VenueMetrics(text, feeds);
         Metric(text, "liqbot_alerts_queued_total", "counter", "Alert messages put in the outbox (one per chat)", metrics.AlertsQueued);
         Metric(text, "liqbot_outbox_pending", "gauge", "Outbox messages not yet delivered", await outbox.CountPendingAsync(null, cancellationToken));
         Metric(text, "liqbot_messages_sent_total", "counter", "Outbox messages the chats accepted", metrics.MessagesSent);

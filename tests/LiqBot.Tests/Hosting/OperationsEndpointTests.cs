@@ -58,8 +58,8 @@ public sealed class OperationsEndpointTests : IDisposable
         await Eventually(async () => await http.GetAsync(new Uri("/healthz", UriKind.Relative)), r => r.StatusCode == HttpStatusCode.OK);
         var metrics = await http.GetStringAsync(new Uri("/metrics", UriKind.Relative));
         // The fake serves the broken kline for both followed symbols (BTCUSDT, ETHUSDT): one skip each.
-        Assert.True(metrics.Contains("liqbot_market_records_skipped_total{kind=\"BarRange\"} 2\n", StringComparison.Ordinal), metrics);
-        Assert.Contains("liqbot_feed_live 1\n", metrics, StringComparison.Ordinal);
+        Assert.True(metrics.Contains("liqbot_market_records_skipped_total{venue=\"bybit\",kind=\"BarRange\"} 2\n", StringComparison.Ordinal), metrics);
+        Assert.Contains("liqbot_feed_live{venue=\"bybit\"} 1\n", metrics, StringComparison.Ordinal);
 
         bybit.Silent = true;
         bybit.DropConnections();

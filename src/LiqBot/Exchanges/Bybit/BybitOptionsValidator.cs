@@ -8,17 +8,17 @@ internal sealed class BybitOptionsValidator : IValidateOptions<BybitOptions>
     public ValidateOptionsResult Validate(string? name, BybitOptions options)
     {
         var errors = new List<string>();
-        CheckUrl(errors, "Bybit:RestUrl", options.RestUrl, "http", "https");
-        CheckUrl(errors, "Bybit:StreamUrl", options.StreamUrl, "ws", "wss");
-        Positive(errors, "Bybit:WarmStart", options.WarmStart);
-        Positive(errors, "Bybit:PingInterval", options.PingInterval);
-        Positive(errors, "Bybit:PongTimeout", options.PongTimeout);
-        Positive(errors, "Bybit:ReconnectBaseDelay", options.ReconnectBaseDelay);
-        Positive(errors, "Bybit:ReconnectMaxDelay", options.ReconnectMaxDelay);
-        Positive(errors, "Bybit:RestRetryDelay", options.RestRetryDelay);
-        Positive(errors, "Bybit:BanPause", options.BanPause);
-        Positive(errors, "Bybit:RequestWindow", options.RequestWindow);
-        Positive(errors, "Bybit:RequestTimeout", options.RequestTimeout);
+        OptionChecks.Url(errors, "Bybit:RestUrl", options.RestUrl, "http", "https");
+        OptionChecks.Url(errors, "Bybit:StreamUrl", options.StreamUrl, "ws", "wss");
+        OptionChecks.Positive(errors, "Bybit:WarmStart", options.WarmStart);
+        OptionChecks.Positive(errors, "Bybit:PingInterval", options.PingInterval);
+        OptionChecks.Positive(errors, "Bybit:PongTimeout", options.PongTimeout);
+        OptionChecks.Positive(errors, "Bybit:ReconnectBaseDelay", options.ReconnectBaseDelay);
+        OptionChecks.Positive(errors, "Bybit:ReconnectMaxDelay", options.ReconnectMaxDelay);
+        OptionChecks.Positive(errors, "Bybit:RestRetryDelay", options.RestRetryDelay);
+        OptionChecks.Positive(errors, "Bybit:BanPause", options.BanPause);
+        OptionChecks.Positive(errors, "Bybit:RequestWindow", options.RequestWindow);
+        OptionChecks.Positive(errors, "Bybit:RequestTimeout", options.RequestTimeout);
         if (options.PongTimeout >= options.PingInterval)
         {
             errors.Add("Bybit:PongTimeout must be shorter than Bybit:PingInterval.");
@@ -50,21 +50,5 @@ internal sealed class BybitOptionsValidator : IValidateOptions<BybitOptions>
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
-    }
-
-    private static void CheckUrl(List<string> errors, string key, string value, params string[] schemes)
-    {
-        if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || !schemes.Contains(uri.Scheme))
-        {
-            errors.Add($"{key} must be an absolute {string.Join(" or ", schemes)} URL.");
-        }
-    }
-
-    private static void Positive(List<string> errors, string key, TimeSpan value)
-    {
-        if (value <= TimeSpan.Zero)
-        {
-            errors.Add($"{key} must be positive.");
-        }
     }
 }

@@ -15,7 +15,7 @@ namespace LiqBot.Exchanges.Bybit;
 /// backoff and jitter for transient failures (HTTP 429/5xx, retCode 10002/10006/10016/10429, timeouts);
 /// HTTP 403 is an IP ban that pauses all requests for <see cref="BybitOptions.BanPause"/>.
 /// </summary>
-internal sealed partial class BybitRestClient : IDisposable
+internal sealed partial class BybitRestClient : IVenueHistory, IDisposable
 {
     private static readonly HashSet<int> TransientRetCodes = [10002, 10006, 10016, 10429];
     private readonly HttpClient _http;
@@ -62,8 +62,9 @@ internal sealed partial class BybitRestClient : IDisposable
     public long Requests => Interlocked.Read(ref _requests);
 
     /// <summary>Klines with open time in [start, end], oldest first (Bybit sends newest first, 1000 a page).</summary>
-    public async Task<List<KlineRow>> GetKlinesAsync(string symbol, int intervalMinutes, DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken)
+    public async Task<List<KlineRow>> GetKlinesAsync(string symbol, TimeSpan step, DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken)
     {
+        var intervalMinutes = (int)step.TotalMinutes;
         var rows = new List<KlineRow>();
         var pageEnd = end.ToUnixTimeMilliseconds();
         var startMs = start.ToUnixTimeMilliseconds();
@@ -123,6 +124,9 @@ internal sealed partial class BybitRestClient : IDisposable
         points.Sort((a, b) => a.Time.CompareTo(b.Time));
         return points.DistinctBy(p => p.Time).ToList();
     }
+
+    /// <summary>Bybit's readings are base coin: valued at the kline's close.</summary>
+    public double OpenInterestUsd(double reading, in KlineRow kline) => reading * kline.Close;
 
     /// <summary>The instrument, or null when Bybit does not list the symbol.</summary>
     public async Task<BybitInstrument?> GetInstrumentAsync(string symbol, CancellationToken cancellationToken)

@@ -1,7 +1,8 @@
-using LiqBot.Exchanges.Bybit;
+using LiqBot.Exchanges;
+using LiqBot.Tests.Exchanges.Bybit;
 using LiqBot.Tests.TestSupport;
 
-namespace LiqBot.Tests.Exchanges.Bybit;
+namespace LiqBot.Tests.Exchanges;
 
 public sealed class RequestRateLimiterTests
 {

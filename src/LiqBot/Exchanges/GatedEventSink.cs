@@ -1,13 +1,13 @@
 using LiqBot.Engine.Market;
 
-namespace LiqBot.Exchanges.Bybit;
+namespace LiqBot.Exchanges;
 
 /// <summary>Turns processor output into engine events, through each symbol's <see cref="SymbolGate"/>.</summary>
-internal sealed class GatedEventSink(IReadOnlyList<SymbolGate> gates, FeedCounters counters, Action<string, TickerState> onTicker) : IMarketEventSink
+internal sealed class GatedEventSink(IReadOnlyList<SymbolGate> gates, FeedCounters counters) : IMarketEventSink
 {
     public List<MarketEvent> Output { get; } = [];
 
-    public void OnLiveStart(int symbol, DateTimeOffset liveStart) => gates[symbol].LiveStart = liveStart;
+    public void OnLiveStart(int symbol, DateTimeOffset liveStart) => gates[symbol].LiveStart ??= liveStart;
 
     public void OnBar(int symbol, in Bar bar) => gates[symbol].Offer(new BarClosed(gates[symbol].Symbol, bar), Output, counters);
 
@@ -16,12 +16,4 @@ internal sealed class GatedEventSink(IReadOnlyList<SymbolGate> gates, FeedCounte
 
     public void OnPrice(int symbol, DateTimeOffset time, double price) =>
         gates[symbol].Offer(new PriceTicked(gates[symbol].Symbol, time, price), Output, counters);
-
-    public void OnTicker(int symbol, TickerMerger ticker)
-    {
-        if (ticker.HasSnapshot)
-        {
-            onTicker(gates[symbol].Symbol, ticker.ToState());
-        }
-    }
 }

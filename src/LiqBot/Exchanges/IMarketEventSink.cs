@@ -1,8 +1,8 @@
 using LiqBot.Engine.Market;
 
-namespace LiqBot.Exchanges.Bybit;
+namespace LiqBot.Exchanges;
 
-/// <summary>Where <see cref="BybitFeedProcessor"/> puts what it derives; the sink decides whether to allocate events.</summary>
+/// <summary>Where a venue's feed processor puts what it derives; the sink decides whether to allocate events.</summary>
 internal interface IMarketEventSink
 {
     /// <summary>The first whole minute of this connection began: bars before it come from REST.</summary>
@@ -13,7 +13,4 @@ internal interface IMarketEventSink
     void OnLiquidation(int symbol, in RealizedLiquidation liquidation);
 
     void OnPrice(int symbol, DateTimeOffset time, double price);
-
-    /// <summary>A ticker frame was merged (about 10 a second per symbol).</summary>
-    void OnTicker(int symbol, TickerMerger ticker);
 }

@@ -1,6 +1,6 @@
 using LiqBot.Engine.Market;
 
-namespace LiqBot.Exchanges.Bybit;
+namespace LiqBot.Exchanges;
 
 /// <summary>
 /// Per-symbol ordering and dedupe across reconnects: a bar is released only if it opens at or after the
@@ -13,6 +13,13 @@ internal sealed class SymbolGate(string symbol, TimeSpan reorderWindow)
     private readonly List<MarketEvent> _ready = [];
 
     public string Symbol { get; } = symbol;
+
+    /// <summary>One gate per distinct symbol, upper case; at least one symbol is required.</summary>
+    public static List<SymbolGate> For(IEnumerable<string> symbols, TimeSpan reorderWindow)
+    {
+        var gates = symbols.Select(s => new SymbolGate(s.Trim().ToUpperInvariant(), reorderWindow)).DistinctBy(g => g.Symbol).ToList();
+        return gates.Count > 0 ? gates : throw new ArgumentException("At least one symbol is required.", nameof(symbols));
+    }
 
     public DateTimeOffset? LastBarClose { get; private set; }
 

@@ -1,6 +1,6 @@
 using LiqBot.Resilience;
 
-namespace LiqBot.Exchanges.Bybit;
+namespace LiqBot.Exchanges;
 
 /// <summary>
 /// A sliding-window limiter over a <see cref="TimeProvider"/>: at most N requests per window, plus a
