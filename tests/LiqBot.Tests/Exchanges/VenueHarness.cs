@@ -19,6 +19,23 @@ internal sealed class VenueHarness : IAsyncDisposable
         Supervised = supervised ? Supervise(source) : null;
     }
 
+    /// <summary>A harness that owns the source's REST client, HTTP client and fake, consuming at once unless told not to.</summary>
+    public static VenueHarness Run(IMarketSource source, bool supervised, bool consume, IDisposable rest, HttpClient http, IAsyncDisposable fake)
+    {
+        var harness = new VenueHarness(source, supervised, async () =>
+        {
+            rest.Dispose();
+            http.Dispose();
+            await fake.DisposeAsync();
+        });
+        if (consume)
+        {
+            harness.Start();
+        }
+
+        return harness;
+    }
+
     public IMarketSource Source { get; }
 
     public SupervisedMarketSource? Supervised { get; }
