@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text.Json;
 using Polly;
 using Polly.Retry;
@@ -10,7 +9,8 @@ namespace LiqBot.Exchanges;
 /// <summary>
 /// GET and parse for a venue's public REST API: a sliding-window limiter under the venue's limit, a Polly
 /// retry with exponential backoff and jitter for transient failures (HTTP 5xx, timeouts, transient body
-/// codes), and on HTTP 429 or 418 a pause of every request until Retry-After, else <see cref="VenueOptions.BanPause"/>.
+/// codes), and on a pausing status (429, 418, Bybit's 403) a pause of every request until Retry-After,
+/// else <see cref="VenueHttpSettings.BanPause"/>.
 /// The venue's body check turns an error envelope into a <see cref="VenueRestException"/>.
 /// </summary>
 internal sealed partial class VenueHttp : IDisposable
@@ -18,7 +18,7 @@ internal sealed partial class VenueHttp : IDisposable
     private readonly HttpClient _http;
     private readonly string _venue;
     private readonly string _base;
-    private readonly VenueOptions _options;
+    private readonly VenueHttpSettings _settings;
     private readonly Func<JsonElement, VenueRestException?> _bodyError;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
@@ -27,16 +27,16 @@ internal sealed partial class VenueHttp : IDisposable
     private readonly ResiliencePipeline _timeout;
     private long _requests;
 
-    public VenueHttp(string venue, HttpClient http, string baseUrl, VenueOptions options, Func<JsonElement, VenueRestException?> bodyError, TimeProvider time, ILogger logger)
+    public VenueHttp(string venue, HttpClient http, string baseUrl, VenueHttpSettings settings, Func<JsonElement, VenueRestException?> bodyError, TimeProvider time, ILogger logger)
     {
         _venue = venue;
         _http = http;
         _base = baseUrl.TrimEnd('/');
-        _options = options;
+        _settings = settings;
         _bodyError = bodyError;
         _time = time;
         _logger = logger;
-        _limiter = new RequestRateLimiter(options.RequestsPerWindow, options.RequestWindow, time);
+        _limiter = new RequestRateLimiter(settings.RequestsPerWindow, settings.RequestWindow, time);
         _retry = new ResiliencePipelineBuilder { TimeProvider = time }
             .AddRetry(new RetryStrategyOptions
             {
@@ -44,10 +44,10 @@ internal sealed partial class VenueHttp : IDisposable
                     .Handle<VenueRestException>(e => e.IsTransient)
                     .Handle<HttpRequestException>()
                     .Handle<TimeoutRejectedException>(),
-                MaxRetryAttempts = Math.Max(1, options.RestMaxRetries),
+                MaxRetryAttempts = Math.Max(1, settings.MaxRetries),
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
-                Delay = options.RestRetryDelay,
+                Delay = settings.RetryDelay,
                 MaxDelay = TimeSpan.FromSeconds(60),
                 OnRetry = args =>
                 {
@@ -56,7 +56,7 @@ internal sealed partial class VenueHttp : IDisposable
                 },
             })
             .Build();
-        _timeout = new ResiliencePipelineBuilder { TimeProvider = time }.AddTimeout(options.RequestTimeout).Build();
+        _timeout = new ResiliencePipelineBuilder { TimeProvider = time }.AddTimeout(settings.RequestTimeout).Build();
     }
 
     /// <summary>Requests sent so far, retries included.</summary>
@@ -82,9 +82,9 @@ internal sealed partial class VenueHttp : IDisposable
     {
         using var response = await _http.GetAsync(uri, token);
         var status = (int)response.StatusCode;
-        if (response.StatusCode is HttpStatusCode.TooManyRequests or (HttpStatusCode)418)
+        if (_settings.PauseStatuses.Contains(status))
         {
-            var pause = RetryAfter(response) ?? _options.BanPause;
+            var pause = RetryAfter(response) ?? _settings.BanPause;
             _limiter.PauseUntil(_time.GetUtcNow() + pause);
             LogPaused(_venue, status, pause);
             throw new VenueRestException($"HTTP {status} from {uri.AbsolutePath}: rate limited", null, status, transient: true);
@@ -98,7 +98,7 @@ internal sealed partial class VenueHttp : IDisposable
         }
         catch (JsonException) when (!response.IsSuccessStatusCode)
         {
-            throw new VenueRestException($"HTTP {status} from {uri.AbsolutePath}", null, status, transient: status >= 500);
+            throw new VenueRestException($"HTTP {status} from {uri.AbsolutePath}", null, status, transient: IsTransient(status));
         }
 
         if (_bodyError(doc.RootElement) is { } error)
@@ -110,11 +110,13 @@ internal sealed partial class VenueHttp : IDisposable
         if (!response.IsSuccessStatusCode)
         {
             doc.Dispose();
-            throw new VenueRestException($"HTTP {status} from {uri.AbsolutePath}", null, status, transient: status >= 500);
+            throw new VenueRestException($"HTTP {status} from {uri.AbsolutePath}", null, status, transient: IsTransient(status));
         }
 
         return doc;
     }
+
+    private static bool IsTransient(int status) => status is 429 or >= 500;
 
     private static TimeSpan? RetryAfter(HttpResponseMessage response) =>
         response.Headers.TryGetValues("Retry-After", out var values)

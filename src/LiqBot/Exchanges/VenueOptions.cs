@@ -33,6 +33,9 @@ public abstract class VenueOptions
     /// <summary>Live events are held this long to put the venue's interleaved streams back in time order.</summary>
     public TimeSpan ReorderWindow { get; set; } = TimeSpan.FromSeconds(1);
 
+    internal VenueHttpSettings Http(params int[] pauseStatuses) =>
+        new(RequestsPerWindow, RequestWindow, RequestTimeout, RestRetryDelay, RestMaxRetries, BanPause, pauseStatuses.ToHashSet());
+
     /// <summary>Adds the problems of the shared settings, each naming its key under <paramref name="section"/>.</summary>
     internal void Check(string section, List<string> errors)
     {

@@ -19,6 +19,23 @@ internal sealed class VenueHarness : IAsyncDisposable
         Supervised = supervised ? Supervise(source) : null;
     }
 
+    /// <summary>A harness that owns the source's REST client, HTTP client and fake, consuming at once unless told not to.</summary>
+    public static VenueHarness Run(IMarketSource source, bool supervised, bool consume, IDisposable rest, HttpClient http, IAsyncDisposable fake)
+    {
+        var harness = new VenueHarness(source, supervised, async () =>
+        {
+            rest.Dispose();
+            http.Dispose();
+            await fake.DisposeAsync();
+        });
+        if (consume)
+        {
+            harness.Start();
+        }
+
+        return harness;
+    }
+
     public IMarketSource Source { get; }
 
     public SupervisedMarketSource? Supervised { get; }
@@ -83,8 +100,12 @@ internal sealed class VenueHarness : IAsyncDisposable
         });
     }
 
+    /// <summary>
+    /// Live tests push into the next wall-clock minute, so a bar can take up to a minute of real time to
+    /// close: the hang guard is three minutes, whatever the machine's speed.
+    /// </summary>
     public static Task WaitUntilAsync(Func<bool> condition, string what = "the source reached the state the test waits for") =>
-        TestSupport.Eventually.UntilAsync(condition, what);
+        TestSupport.Eventually.UntilAsync(condition, what, TimeSpan.FromMinutes(3));
 
     public async ValueTask DisposeAsync()
     {

@@ -13,7 +13,7 @@ internal sealed class BinanceRestClient(HttpClient http, BinanceOptions options,
     private const int KlinePage = 1500;
     private const int OpenInterestPage = 500;
     private static readonly HashSet<long> TransientCodes = [-1000, -1001, -1003, -1007];
-    private readonly VenueHttp _http = new("Binance", http, options.RestUrl, options, BodyError, time, logger);
+    private readonly VenueHttp _http = new("Binance", http, options.RestUrl, options.Http(429, 418), BodyError, time, logger);
 
     public long Requests => _http.Requests;
 

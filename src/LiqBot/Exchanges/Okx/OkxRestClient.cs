@@ -14,7 +14,7 @@ internal sealed class OkxRestClient(HttpClient http, OkxOptions options, TimePro
     private const int CandlePage = 300;
     private const int OpenInterestPage = 100;
     private static readonly HashSet<string> TransientCodes = ["50001", "50004", "50011", "50013"];
-    private readonly VenueHttp _http = new("OKX", http, options.RestUrl, options, BodyError, time, logger);
+    private readonly VenueHttp _http = new("OKX", http, options.RestUrl, options.Http(429), BodyError, time, logger);
 
     public long Requests => _http.Requests;
 

@@ -16,18 +16,7 @@ internal static class BinanceHarness
         var http = new HttpClient();
         var rest = new BinanceRestClient(http, options, TimeProvider.System, NullLogger<BinanceRestClient>.Instance);
         var source = new BinanceMarketSource(symbols ?? ["BTCUSDT"], options, rest, TimeProvider.System, NullLogger<BinanceMarketSource>.Instance);
-        var harness = new VenueHarness(source, supervised, async () =>
-        {
-            rest.Dispose();
-            http.Dispose();
-            await fake.DisposeAsync();
-        });
-        if (consume)
-        {
-            harness.Start();
-        }
-
-        return (harness, fake, source);
+        return (VenueHarness.Run(source, supervised, consume, rest, http, fake), fake, source);
     }
 
     /// <summary>A fake and a source not yet consumed, for tests that combine venues; dispose the harness it comes in.</summary>

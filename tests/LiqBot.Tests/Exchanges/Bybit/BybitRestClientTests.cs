@@ -1,3 +1,4 @@
+using LiqBot.Exchanges;
 using LiqBot.Exchanges.Bybit;
 using LiqBot.Fakes.Bybit;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -44,9 +45,9 @@ public sealed class BybitRestClientTests : IAsyncLifetime
     {
         _fake.Fail("/v5/market/kline", RestFault.Code(10001, "Not supported symbols"));
 
-        var error = await Assert.ThrowsAsync<BybitRestException>(() => _rest.GetKlinesAsync("BTCUSDT", TimeSpan.FromMinutes(5), Start, Start.AddHours(1), CancellationToken.None));
+        var error = await Assert.ThrowsAsync<VenueRestException>(() => _rest.GetKlinesAsync("BTCUSDT", TimeSpan.FromMinutes(5), Start, Start.AddHours(1), CancellationToken.None));
 
-        Assert.Equal(10001, error.RetCode);
+        Assert.Equal("10001", error.Code);
         Assert.Equal(1, _fake.RequestCount("/v5/market/kline"));
     }
 

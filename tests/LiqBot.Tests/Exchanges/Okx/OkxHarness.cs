@@ -19,18 +19,7 @@ internal static class OkxHarness
         var http = new HttpClient();
         var rest = new OkxRestClient(http, options, TimeProvider.System, NullLogger<OkxRestClient>.Instance);
         var source = new OkxMarketSource([Btc], options, rest, TimeProvider.System, NullLogger<OkxMarketSource>.Instance);
-        var harness = new VenueHarness(source, supervised, async () =>
-        {
-            rest.Dispose();
-            http.Dispose();
-            await fake.DisposeAsync();
-        });
-        if (consume)
-        {
-            harness.Start();
-        }
-
-        return (harness, fake, source);
+        return (VenueHarness.Run(source, supervised, consume, rest, http, fake), fake, source);
     }
 
     /// <summary>A fake and a source not yet consumed, for tests that combine venues; dispose the harness it comes in.</summary>
