@@ -14,8 +14,21 @@ internal static class AlertText
     public static string Sweep(string symbol, Zone zone, double sweptUsd, double realizedUsd, DateTimeOffset time, double step) =>
         Invariant($"{symbol} sweep: price traded through the {SideName(zone.Side)} zone {Range(zone, step)}: {MoneyFormat.Usd(sweptUsd)} est. swept, {MoneyFormat.Usd(realizedUsd)} {(zone.Side == PositionSide.Long ? "longs" : "shorts")} liquidated (reported) in the bar. {Clock(time)}");
 
-    public static string Cascade(string symbol, double longUsd, double shortUsd, TimeSpan window, double thresholdUsd, DateTimeOffset time) =>
-        Invariant($"{symbol} cascade: {MoneyFormat.Usd(longUsd + shortUsd)} liquidated in {Duration(window)} (longs {MoneyFormat.Usd(longUsd)}, shorts {MoneyFormat.Usd(shortUsd)}), at or above the {MoneyFormat.Usd(thresholdUsd)} threshold. {Clock(time)}");
+    public static string Cascade(string symbol, double longUsd, double shortUsd, TimeSpan window, double thresholdUsd, DateTimeOffset time, string seenBy = "") =>
+        Invariant($"{symbol} cascade: {MoneyFormat.Usd(longUsd + shortUsd)} liquidated in {Duration(window)} (longs {MoneyFormat.Usd(longUsd)}, shorts {MoneyFormat.Usd(shortUsd)}), at or above the {MoneyFormat.Usd(thresholdUsd)} threshold.{seenBy} {Clock(time)}");
+
+    /// <summary>" Seen: Bybit $12.0M complete, Binance $5.0M sampled (...), OKX $3.0M partial; the real total is higher." for several books, else "".</summary>
+    public static string SeenBy(IReadOnlyList<AlertBook> books, IReadOnlyList<double> usd)
+    {
+        if (books.Count < 2)
+        {
+            return "";
+        }
+
+        var parts = books.Select((b, i) => Invariant($"{b.Name} {MoneyFormat.Usd(usd[i])} {b.Coverage}"));
+        var undercount = books.Any(b => !b.SeesEveryLiquidation) ? "; the real total is higher" : "";
+        return $" Seen: {string.Join(", ", parts)}{undercount}.";
+    }
 
     public static string Duration(TimeSpan span) =>
         span.TotalDays >= 1 && span.TotalDays == Math.Floor(span.TotalDays) ? $"{span.TotalDays:0}d"

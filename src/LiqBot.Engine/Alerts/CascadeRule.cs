@@ -2,13 +2,14 @@ namespace LiqBot.Engine.Alerts;
 
 /// <summary>
 /// Realized liquidations of CascadeUsd or more within CascadeWindow. Fires once, then re-arms when
-/// the rolling sum falls under half the threshold and the cooldown has passed.
+/// the rolling sum falls under half the threshold and the cooldown has passed. The sum is over every
+/// book watched, and the text says what each one reported and how much of its liquidations it can see.
 /// </summary>
 internal sealed class CascadeRule(string symbol)
 {
     private readonly Dictionary<int, (bool Armed, DateTimeOffset FiredAt)> _states = [];
 
-    public void Evaluate(ThresholdGroup[] groups, DateTimeOffset now, Func<TimeSpan, (double Long, double Short)> realizedWithin, List<Alert> alerts)
+    public void Evaluate(ThresholdGroup[] groups, DateTimeOffset now, Func<TimeSpan, (double Long, double Short)> realizedWithin, Func<TimeSpan, string> seenBy, List<Alert> alerts)
     {
         foreach (var group in groups)
         {
@@ -25,7 +26,7 @@ internal sealed class CascadeRule(string symbol)
             {
                 _states[group.Id] = (false, now);
                 var dedupe = $"cascade:{symbol}:{thresholds.CascadeUsd}:{thresholds.CascadeWindow.Ticks}:{now.UtcTicks / thresholds.CascadeWindow.Ticks}";
-                alerts.Add(new Alert(symbol, AlertKinds.Cascade, now, dedupe, AlertText.Cascade(symbol, longUsd, shortUsd, thresholds.CascadeWindow, thresholds.CascadeUsd, now), null, null, [.. group.Members]));
+                alerts.Add(new Alert(symbol, AlertKinds.Cascade, now, dedupe, AlertText.Cascade(symbol, longUsd, shortUsd, thresholds.CascadeWindow, thresholds.CascadeUsd, now, seenBy(thresholds.CascadeWindow)), null, null, [.. group.Members]));
                 continue;
             }
 

@@ -5,15 +5,18 @@ using LiqBot.Engine.Zones;
 namespace LiqBot.Engine.Alerts;
 
 /// <summary>
-/// The alert rules of one symbol over its book: sweeps on bar close, proximity on every price,
-/// cascades on realized liquidations. Zones are recomputed once per bar for the windows in use.
+/// The alert rules of one symbol over its books (one per source, each on its own prices), watched as one:
+/// zones are found on the sum of the books, a bar or price of any book is checked against them, and
+/// cascades count the realized liquidations of every book. Sweeps on bar close, proximity on every price,
+/// cascades on realized liquidations; zones are recomputed once per bar for the windows in use.
 /// </summary>
 public sealed class SymbolAlertRules
 {
-    private readonly LiquidationBook _book;
+    private readonly AlertBook[] _books;
     private readonly ZoneOptions _zoneOptions;
     private readonly ProximityRule _proximity;
     private readonly CascadeRule _cascade;
+    private readonly SweepEchoes _sweepEchoes = new();
     private readonly Dictionary<TimeWindow, WindowZones> _zones = [];
     private readonly Dictionary<AlertThresholds, int> _thresholdIds = [];
     private ThresholdGroup[] _proximityGroups = [];
@@ -22,11 +25,18 @@ public sealed class SymbolAlertRules
     private readonly Func<TimeWindow, WindowZones> _zonesFor;
 
     public SymbolAlertRules(LiquidationBook book, ZoneOptions? zoneOptions = null)
+        : this([new AlertBook(book.Symbol, "complete", SeesEveryLiquidation: true, book)], zoneOptions)
     {
-        _book = book;
+    }
+
+    public SymbolAlertRules(IReadOnlyList<AlertBook> books, ZoneOptions? zoneOptions = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(books.Count);
+        _books = [.. books];
         _zoneOptions = zoneOptions ?? new ZoneOptions();
-        _proximity = new ProximityRule(book.Symbol);
-        _cascade = new CascadeRule(book.Symbol);
+        var symbol = _books[0].Book.Symbol;
+        _proximity = new ProximityRule(symbol);
+        _cascade = new CascadeRule(symbol);
         _zonesFor = ZonesFor;
     }
 
@@ -43,59 +53,118 @@ public sealed class SymbolAlertRules
         _zones.Clear();
     }
 
-    /// <summary>Applies a closed bar to the book and returns the sweeps, proximities and cascades it caused.</summary>
-    public IReadOnlyList<Alert> OnBarClosed(in Bar bar)
+    /// <summary>Applies a closed bar to the first book and returns the sweeps, proximities and cascades it caused.</summary>
+    public IReadOnlyList<Alert> OnBarClosed(in Bar bar) => OnBarClosed(_books[0].Book, bar);
+
+    /// <summary>A price of the first book between bar closes: only proximity can fire.</summary>
+    public IReadOnlyList<Alert> OnPrice(DateTimeOffset time, double price) => OnPrice(_books[0].Book, time, price);
+
+    /// <summary>A realized liquidation of the first book.</summary>
+    public IReadOnlyList<Alert> OnLiquidation(in RealizedLiquidation liquidation) => OnLiquidation(_books[0].Book, liquidation);
+
+    /// <summary>Applies a closed bar to its book and returns the sweeps, proximities and cascades it caused.</summary>
+    public IReadOnlyList<Alert> OnBarClosed(LiquidationBook book, in Bar bar)
     {
         var alerts = new List<Alert>();
         var zonesBefore = _sweepGroups.Select(g => g.Thresholds.Window).Distinct().ToDictionary(w => w, ZonesFor);
-        var outcome = _book.Apply(bar);
+        var outcome = book.Apply(bar);
         if (outcome.Ignored)
         {
             return alerts;
         }
 
         _zones.Clear();
-        var realized = _book.RealizedAfter(bar.OpenTime, bar.CloseTime);
-        SweepRule.Evaluate(_book.Symbol, _sweepGroups, bar, outcome, realized, w => zonesBefore.TryGetValue(w, out var z) ? z.Zones : [], _book.BinSize, alerts);
-        _proximity.Evaluate(bar.CloseTime, _book.Price, _zonesFor, _book.BinSize, alerts);
-        _cascade.Evaluate(_cascadeGroups, bar.CloseTime, RealizedWithin(bar.CloseTime), alerts);
+        var realized = RealizedBetween(bar.OpenTime, bar.CloseTime);
+        var step = Step;
+        SweepRule.Evaluate(book.Symbol, _sweepGroups, bar, zone => SweptIn(book, outcome, zone), realized, w => zonesBefore.TryGetValue(w, out var z) ? z.Zones : [], step, _sweepEchoes, alerts);
+        _proximity.Evaluate(bar.CloseTime, book.Price, _zonesFor, step, alerts);
+        _cascade.Evaluate(_cascadeGroups, bar.CloseTime, RealizedWithin(bar.CloseTime), SeenBy(bar.CloseTime), alerts);
         return alerts;
     }
 
-    /// <summary>A price between bar closes: only proximity can fire.</summary>
-    public IReadOnlyList<Alert> OnPrice(DateTimeOffset time, double price)
+    /// <summary>A price of one book between bar closes: only proximity can fire, checked against the summed zones.</summary>
+    public IReadOnlyList<Alert> OnPrice(LiquidationBook book, DateTimeOffset time, double price)
     {
-        _book.ObservePrice(time, price);
-        if (_proximityGroups.Length == 0 || double.IsNaN(_book.BinSize))
+        book.ObservePrice(time, price);
+        var step = Step;
+        if (_proximityGroups.Length == 0 || double.IsNaN(step) || double.IsNaN(book.Price))
         {
             return [];
         }
 
         var alerts = new List<Alert>();
-        _proximity.Evaluate(time, _book.Price, _zonesFor, _book.BinSize, alerts);
+        _proximity.Evaluate(time, book.Price, _zonesFor, step, alerts);
         return alerts;
     }
 
-    /// <summary>A realized liquidation arrived: records it and checks the cascade thresholds.</summary>
-    public IReadOnlyList<Alert> OnLiquidation(in RealizedLiquidation liquidation)
+    /// <summary>A realized liquidation arrived at one book: records it and checks the cascade thresholds over all books.</summary>
+    public IReadOnlyList<Alert> OnLiquidation(LiquidationBook book, in RealizedLiquidation liquidation)
     {
-        _book.Apply(liquidation);
+        book.Apply(liquidation);
         if (_cascadeGroups.Length == 0)
         {
             return [];
         }
 
         var alerts = new List<Alert>();
-        _cascade.Evaluate(_cascadeGroups, liquidation.Time, RealizedWithin(liquidation.Time), alerts);
+        _cascade.Evaluate(_cascadeGroups, liquidation.Time, RealizedWithin(liquidation.Time), SeenBy(liquidation.Time), alerts);
         return alerts;
     }
 
-    private Func<TimeSpan, (double Long, double Short)> RealizedWithin(DateTimeOffset now) =>
-        window =>
+    /// <summary>The summed grid's bin: the widest of the books with a price.</summary>
+    private double Step
+    {
+        get
         {
-            var (longUsd, shortUsd) = _book.RealizedAfter(now - window, now);
-            return (longUsd, shortUsd);
-        };
+            var step = double.NaN;
+            foreach (var b in _books)
+            {
+                if (!double.IsNaN(b.Book.BinSize) && !(b.Book.BinSize <= step))
+                {
+                    step = b.Book.BinSize;
+                }
+            }
+
+            return step;
+        }
+    }
+
+    /// <summary>
+    /// What a bar that traded through a summed zone swept: its own book's levels in the zone, and the other
+    /// books' levels in it, which their bars of the same minute sweep as they arrive (their prices differ by
+    /// basis, far less than a zone); counting them now keeps the one alert whole.
+    /// </summary>
+    private double SweptIn(LiquidationBook book, BarOutcome outcome, Zone zone)
+    {
+        var swept = outcome.Swept.Where(l => l.Side == zone.Side && l.Price >= zone.Low && l.Price <= zone.High).Sum(l => l.NotionalUsd);
+        foreach (var other in _books)
+        {
+            if (other.Book != book)
+            {
+                swept += other.Book.NotionalBetween(zone.Side, zone.Low, zone.High);
+            }
+        }
+
+        return swept;
+    }
+
+    private (double Long, double Short) RealizedBetween(DateTimeOffset from, DateTimeOffset to)
+    {
+        var (longUsd, shortUsd) = (0.0, 0.0);
+        foreach (var b in _books)
+        {
+            var (l, s) = b.Book.RealizedAfter(from, to);
+            longUsd += l;
+            shortUsd += s;
+        }
+
+        return (longUsd, shortUsd);
+    }
+
+    private Func<TimeSpan, (double Long, double Short)> RealizedWithin(DateTimeOffset now) => window => RealizedBetween(now - window, now);
+
+    private Func<TimeSpan, string> SeenBy(DateTimeOffset now) =>
+        window => AlertText.SeenBy(_books, [.. _books.Select(b => b.Book.RealizedAfter(now - window, now)).Select(r => r.LongUsd + r.ShortUsd)]);
 
     /// <summary>Zones of a window in use, computed at most once per bar; windows no group uses stay empty.</summary>
     private WindowZones ZonesFor(TimeWindow window)
@@ -103,12 +172,16 @@ public sealed class SymbolAlertRules
         if (!_zones.TryGetValue(window, out var zones))
         {
             var used = _proximityGroups.Any(g => g.Thresholds.Window == window) || _sweepGroups.Any(g => g.Thresholds.Window == window);
-            zones = used ? new WindowZones(ZoneFinder.FindAll(_book.Snapshot(window), _zoneOptions)) : WindowZones.Empty;
+            zones = used && Summed(window) is { IsEmpty: false } map ? new WindowZones(ZoneFinder.FindAll(map, _zoneOptions)) : WindowZones.Empty;
             _zones[window] = zones;
         }
 
         return zones;
     }
+
+    /// <summary>The books' maps of a window summed on one grid (the first book's alone when it is the only one).</summary>
+    private BookSnapshot Summed(TimeWindow window) =>
+        _books.Length == 1 ? _books[0].Book.Snapshot(window) : AggregateBook.Sum([.. _books.Select(b => b.Book.Snapshot(window))], "");
 
     private int IdOf(AlertThresholds thresholds)
     {

@@ -7,7 +7,8 @@ namespace LiqBot.Market;
 
 /// <summary>
 /// One symbol's live state: one book per venue (each venue's open interest opened at its own prices and
-/// consumed by its own price path) and the alert rules, which watch the first venue's book. Written by
+/// consumed by its own price path) and the alert rules, which watch all of them as one (zones of their sum,
+/// cascades over every venue's realized liquidations, each venue's coverage said). Written by
 /// the market worker and read by commands, always under <see cref="Gate"/>; commands take immutable
 /// snapshots (one venue's, or the sum of all on one grid) and render outside it.
 /// </summary>
@@ -21,7 +22,7 @@ internal sealed class SymbolMarket
         Venues = venues is { Count: > 0 } ? venues : [Venue.Replay];
         _books = Venues.ToDictionary(v => v, _ => new LiquidationBook(symbol, options));
         Book = _books[Venues[0]];
-        Rules = new SymbolAlertRules(Book);
+        Rules = new SymbolAlertRules([.. Venues.Select(v => new AlertBook(v.Name, v.CoverageText, v.Liquidations == LiquidationCoverage.Complete, _books[v]))]);
     }
 
     public string Symbol { get; }
@@ -30,7 +31,7 @@ internal sealed class SymbolMarket
 
     public IReadOnlyList<Venue> Venues { get; }
 
-    /// <summary>The first venue's book, the one the alert rules watch.</summary>
+    /// <summary>The first venue's book.</summary>
     public LiquidationBook Book { get; }
 
     public SymbolAlertRules Rules { get; }
@@ -43,7 +44,7 @@ internal sealed class SymbolMarket
 
     public LiquidationBook BookOf(Venue venue) => _books[venue];
 
-    /// <summary>Applies one venue's event to its book; the first venue's go through the alert rules, whose alerts are returned.</summary>
+    /// <summary>Applies one venue's event to its book through the alert rules, whose alerts are returned.</summary>
     public IReadOnlyList<Alert> Apply(Venue venue, MarketEvent marketEvent)
     {
         if (!_books.TryGetValue(venue, out var book))
@@ -51,31 +52,13 @@ internal sealed class SymbolMarket
             return [];
         }
 
-        if (book == Book)
+        return marketEvent switch
         {
-            return marketEvent switch
-            {
-                BarClosed closed => Rules.OnBarClosed(closed.Bar),
-                LiquidationReported reported => Rules.OnLiquidation(reported.Liquidation),
-                PriceTicked tick => Rules.OnPrice(tick.Time, tick.Price),
-                _ => [],
-            };
-        }
-
-        switch (marketEvent)
-        {
-            case BarClosed closed:
-                book.Apply(closed.Bar);
-                break;
-            case LiquidationReported reported:
-                book.Apply(reported.Liquidation);
-                break;
-            case PriceTicked tick:
-                book.ObservePrice(tick.Time, tick.Price);
-                break;
-        }
-
-        return [];
+            BarClosed closed => Rules.OnBarClosed(book, closed.Bar),
+            LiquidationReported reported => Rules.OnLiquidation(book, reported.Liquidation),
+            PriceTicked tick => Rules.OnPrice(book, tick.Time, tick.Price),
+            _ => [],
+        };
     }
 
     /// <summary>The venues a view shows: the one asked for, else every venue with data.</summary>

@@ -8,8 +8,8 @@ using LiqBot.Operations;
 namespace LiqBot.Workers;
 
 /// <summary>
-/// Feeds every venue's market events into that venue's book of the symbol (the first venue's through the
-/// alert rules) and publishes the alerts they raise.
+/// Feeds every venue's market events into that venue's book of the symbol, through the symbol's alert
+/// rules (which watch all venues' books as one), and publishes the alerts they raise.
 /// Reloads the alert subscribers whenever subscriptions or settings changed.
 /// </summary>
 internal sealed partial class MarketWorker(

@@ -1,13 +1,11 @@
-using LiqBot.Engine.Model;
-
-namespace LiqBot.Market;
+namespace LiqBot.Engine.Model;
 
 /// <summary>
 /// The sum of several venues' maps on one price grid: the widest venue bin, each venue's bin added to the
 /// grid bin holding its middle. Each venue's book stays its own (its OI opened at its prices, consumed by
 /// its price path); only the view is summed. Price and time are the first book's.
 /// </summary>
-internal static class AggregateBook
+public static class AggregateBook
 {
     public static BookSnapshot Sum(IReadOnlyList<BookSnapshot> books, string source)
     {
