@@ -51,6 +51,18 @@ internal sealed class EventReorderBuffer(TimeSpan window)
         }
     }
 
+    /// <summary>
+    /// Events released around the buffer (held for a gap backfill, then merged) were seen too: a later
+    /// event older than them by more than the window has nothing left to wait for.
+    /// </summary>
+    public void Saw(DateTimeOffset time)
+    {
+        if (time > _watermark)
+        {
+            _watermark = time;
+        }
+    }
+
     public void Flush(List<MarketEvent> released)
     {
         released.AddRange(_pending);

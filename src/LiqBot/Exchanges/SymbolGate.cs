@@ -67,6 +67,7 @@ internal sealed class SymbolGate(string symbol, TimeSpan reorderWindow)
         var merged = backfilled.Select(b => (MarketEvent)new BarClosed(Symbol, b)).Concat(held).OrderBy(e => e.Time);
         foreach (var e in merged)
         {
+            _reorder.Saw(e.Time);
             Release(e, output, counters);
         }
     }

@@ -60,6 +60,47 @@ internal sealed class SymbolGates(List<SymbolGate> gates, FeedCounters counters,
         await FlushAsync(writer, output, cancellationToken);
     }
 
+    /// <summary>
+    /// Awaits a session's next frame (or its readiness) and, while a gap backfill is still running, wakes when
+    /// it finishes to release what the gate held: held live events then never wait for a later frame, which on
+    /// a quiet feed may be a keep-alive reply seconds away. With no backfill running this is the frame alone.
+    /// </summary>
+    public async ValueTask<T> ReceiveAsync<T>(ValueTask<T> next, List<MarketEvent> output, ChannelWriter<MarketEvent> writer, CancellationToken cancellationToken)
+    {
+        if (next.IsCompleted || RunningBackfill() is not { } backfill)
+        {
+            return await next;
+        }
+
+        var receiving = next.AsTask();
+        while (await Task.WhenAny(receiving, backfill) != receiving)
+        {
+            await AdvanceAsync(output, writer, cancellationToken);
+            if (RunningBackfill() is not { } more)
+            {
+                break;
+            }
+
+            backfill = more;
+        }
+
+        return await receiving;
+    }
+
+    private Task? RunningBackfill()
+    {
+        List<Task>? running = null;
+        foreach (var gate in gates)
+        {
+            if (gate.Backfill is { IsCompleted: false } backfill)
+            {
+                (running ??= []).Add(backfill);
+            }
+        }
+
+        return running is null ? null : Task.WhenAny(running);
+    }
+
     /// <summary>A session ends by choice: finish every gap backfill and release all that is held, so the next connection loses nothing.</summary>
     public async Task DrainAsync(List<MarketEvent> output, ChannelWriter<MarketEvent> writer, CancellationToken cancellationToken)
     {

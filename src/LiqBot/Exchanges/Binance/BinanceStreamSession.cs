@@ -27,7 +27,7 @@ internal sealed class BinanceStreamSession(BinanceOptions options, BinanceRestCl
         var counters = gates.Counters;
         while (true)
         {
-            if (await socket.ReceiveAsync(cancellationToken) is not { } frame)
+            if (await gates.ReceiveAsync(socket.ReceiveAsync(cancellationToken), sink.Output, writer, cancellationToken) is not { } frame)
             {
                 return SessionEnd.ClosedByVenue;
             }

@@ -35,7 +35,7 @@ internal sealed class BybitStreamSession(
         var counters = gates.Counters;
         while (true)
         {
-            if (await connection.ReceiveAsync(cancellationToken) is not { } bytes)
+            if (await gates.ReceiveAsync(connection.ReceiveAsync(cancellationToken), sink.Output, writer, cancellationToken) is not { } bytes)
             {
                 return SessionEnd.ClosedByVenue;
             }

@@ -44,8 +44,13 @@ internal sealed partial class OkxStreamSession(OkxOptions options, OkxRestClient
         var awaitingAcks = business.Count + channels.Count;
         try
         {
-            await foreach (var frame in frames.Reader.ReadAllAsync(cancellationToken))
+            while (await gates.ReceiveAsync(frames.Reader.WaitToReadAsync(cancellationToken), sink.Output, writer, cancellationToken))
             {
+                if (!frames.Reader.TryRead(out var frame))
+                {
+                    continue;
+                }
+
                 counters.Frame();
                 var decoded = decoder.Decode(frame, processor);
                 switch (decoded.Kind)

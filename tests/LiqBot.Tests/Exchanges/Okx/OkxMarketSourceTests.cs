@@ -1,5 +1,6 @@
 using LiqBot.Engine.Market;
 using LiqBot.Exchanges;
+using LiqBot.Exchanges.Okx;
 using LiqBot.Fakes.Okx;
 using static LiqBot.Tests.Exchanges.Okx.OkxHarness;
 
@@ -27,7 +28,7 @@ public sealed class OkxMarketSourceTests
         Assert.Equal(expected.Order(), fake.Subscriptions.Order());
     }
 
-    [Fact(Skip = "Flaky: OKX live bars wait for the REST backfill of the current wall-clock minute and are released only by a later frame; passes in 40 s, hangs past 3 min under load. Known limit in README; to be made deterministic on a fake clock.")]
+    [Fact]
     public async Task Live_ConfirmedCandle_CarriesPushedOiUsd_TakerFlowInContractsTimesCtVal_AndOurLiquidationsOnly()
     {
         var (h, fake, source) = await StartAsync();
@@ -35,11 +36,14 @@ public sealed class OkxMarketSourceTests
         await VenueHarness.WaitUntilAsync(() => source.Status.IsLive);
         var m0 = VenueHarness.NextMinuteMs;
 
-        await fake.Host.PushAsync(FakeOkxFrames.OpenInterest(BtcSwap, m0 + 1_000, 7_000_000, 0.01, 4_200_000_000), FakeOkxServer.PublicPath);
-        await fake.Host.PushAsync(FakeOkxFrames.Trade(BtcSwap, m0 + 2_000, 60_000, 100, "buy"), FakeOkxServer.PublicPath);
-        await fake.Host.PushAsync(FakeOkxFrames.Trade(BtcSwap, m0 + 3_000, 60_010, 50, "sell"), FakeOkxServer.PublicPath);
-        await fake.Host.PushAsync(FakeOkxFrames.Liquidation(BtcSwap, m0 + 4_000, "buy", 20, 60_100), FakeOkxServer.PublicPath);
-        await fake.Host.PushAsync(FakeOkxFrames.Liquidation("IOST-USDT-SWAP", m0 + 4_500, "buy", 13, 0.007831), FakeOkxServer.PublicPath);
+        await PushPublicAsync(
+            source,
+            fake,
+            FakeOkxFrames.OpenInterest(BtcSwap, m0 + 1_000, 7_000_000, 0.01, 4_200_000_000),
+            FakeOkxFrames.Trade(BtcSwap, m0 + 2_000, 60_000, 100, "buy"),
+            FakeOkxFrames.Trade(BtcSwap, m0 + 3_000, 60_010, 50, "sell"),
+            FakeOkxFrames.Liquidation(BtcSwap, m0 + 4_000, "buy", 20, 60_100),
+            FakeOkxFrames.Liquidation("IOST-USDT-SWAP", m0 + 4_500, "buy", 13, 0.007831));
         await fake.Host.PushAsync(FakeOkxFrames.Candle(BtcSwap, m0, 60_000, 60_100, 59_950, 60_050, 1_000, 10, 600_200, confirmed: true), FakeOkxServer.BusinessPath);
         await fake.Host.PushAsync(FakeOkxFrames.Candle(BtcSwap, m0 + 60_000, 60_050, 60_080, 60_040, 60_070, 100, 1, 60_060, confirmed: false), FakeOkxServer.BusinessPath);
         await fake.Host.PushAsync(FakeOkxFrames.Candle(BtcSwap, m0 + 120_000, 60_070, 60_080, 60_060, 60_065, 100, 1, 60_070, confirmed: false), FakeOkxServer.BusinessPath);
@@ -95,7 +99,7 @@ public sealed class OkxMarketSourceTests
         Assert.True(source.Counters.Reconnects > before);
     }
 
-    [Fact(Skip = "Flaky: OKX live bars wait for the REST backfill of the current wall-clock minute and are released only by a later frame; passes in 40 s, hangs past 3 min under load. Known limit in README; to be made deterministic on a fake clock.")]
+    [Fact]
     public async Task MalformedFrame_AndCandleWithHighBelowLow_AreSkippedAndCounted()
     {
         var (h, fake, source) = await StartAsync(supervised: true);
@@ -103,8 +107,11 @@ public sealed class OkxMarketSourceTests
         await VenueHarness.WaitUntilAsync(() => source.Status.IsLive);
         var m0 = VenueHarness.NextMinuteMs;
 
-        await fake.Host.PushAsync("""{"arg":{"channel":"trades","instId":"BTC-USDT-SWAP"},"data":[{"px":"","sz":"1","side":"buy","ts":"1"}]}""", FakeOkxServer.PublicPath);
-        await fake.Host.PushAsync(FakeOkxFrames.OpenInterest(BtcSwap, m0 + 1_000, 7_000_000, 0.01, 4_200_000_000), FakeOkxServer.PublicPath);
+        await PushPublicAsync(
+            source,
+            fake,
+            """{"arg":{"channel":"trades","instId":"BTC-USDT-SWAP"},"data":[{"px":"","sz":"1","side":"buy","ts":"1"}]}""",
+            FakeOkxFrames.OpenInterest(BtcSwap, m0 + 1_000, 7_000_000, 0.01, 4_200_000_000));
         await fake.Host.PushAsync(FakeOkxFrames.Candle(BtcSwap, m0, 60_000, 59_000, 61_000, 60_050, 1_000, 10, 600_200, confirmed: true), FakeOkxServer.BusinessPath);
         await fake.Host.PushAsync(FakeOkxFrames.Candle(BtcSwap, m0 + 60_000, 60_050, 60_080, 60_040, 60_070, 100, 1, 60_060, confirmed: true), FakeOkxServer.BusinessPath);
         await PushLaterTradeAsync(fake, m0 + 185_000);
@@ -113,6 +120,22 @@ public sealed class OkxMarketSourceTests
         Assert.Equal(1, source.Counters.Malformed);
         Assert.Equal(1, h.Supervised!.Filter.Skipped(SkippedRecordKind.BarRange));
         Assert.Null(h.BarAt(m0));
+    }
+
+    /// <summary>
+    /// Pushes frames on the public socket and waits until the session has read them: the candles that follow
+    /// come on the other socket, and two sockets keep no order between them, so a candle could otherwise be
+    /// read before the open interest and the trades of its minute.
+    /// </summary>
+    private static async Task PushPublicAsync(OkxMarketSource source, FakeOkxServer fake, params string[] frames)
+    {
+        var before = source.Counters.Frames;
+        foreach (var frame in frames)
+        {
+            await fake.Host.PushAsync(frame, FakeOkxServer.PublicPath);
+        }
+
+        await VenueHarness.WaitUntilAsync(() => source.Counters.Frames >= before + frames.Length, "the session read the public frames");
     }
 
     /// <summary>Live events wait out the 1 s reorder window: a later trade releases the bars before it.</summary>
