@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using LiqBot.Engine.Model;
+using LiqBot.Engine.Risk;
 using LiqBot.Engine.Zones;
 using LiqBot.Rendering;
 
@@ -20,6 +21,10 @@ internal sealed class ChartService(TimeProvider time)
 
     public ChatImage Map(BookSnapshot book, IReadOnlyList<Zone> zones) =>
         Timed(() => new ChatImage($"liqmap-{book.Symbol}-{book.Window.Name}.png", _map.Render(DatedNow(book), zones, RenderSize.Default)));
+
+    /// <summary>The map around a position's path, its entry and liquidation level marked.</summary>
+    public ChatImage Risk(BookSnapshot book, IReadOnlyList<Zone> zones, RiskAssessment risk) =>
+        Timed(() => new ChatImage($"risk-{book.Symbol}.png", _map.Render(book, zones, RenderSize.Default, RiskOverlay.For(risk))));
 
     public ChatImage Heatmap(HeatmapSnapshot heatmap) =>
         Timed(() => new ChatImage($"heatmap-{heatmap.Symbol}-{heatmap.Window.Name}.png", _heatmap.Render(DatedNow(heatmap), RenderSize.Default)));

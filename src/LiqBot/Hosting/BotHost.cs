@@ -6,6 +6,7 @@ using LiqBot.Chat.Discord;
 using LiqBot.Chat.Telegram;
 using LiqBot.Market;
 using LiqBot.Operations;
+using LiqBot.Risk;
 using LiqBot.Scheduling;
 using LiqBot.Storage;
 using LiqBot.Workers;
@@ -92,6 +93,9 @@ internal static class BotHost
         services.AddSingleton<IChatCommand, UnsubscribeCommand>();
         services.AddSingleton<IChatCommand, AlertsCommand>();
         services.AddSingleton<IChatCommand, ConfigCommand>();
+        services.AddSingleton<MarginTierStore>();
+        services.AddHostedService<MarginTierWorker>();
+        services.AddSingleton<IChatCommand, RiskCommand>();
         services.AddSingleton<ICommandRouter, CommandRouter>();
     }
 
