@@ -19,12 +19,12 @@ internal sealed class ChartService(TimeProvider time)
 
     public long Renders => Interlocked.Read(ref _renders);
 
-    public ChatImage Map(BookSnapshot book, IReadOnlyList<Zone> zones) =>
-        Timed(() => new ChatImage($"liqmap-{book.Symbol}-{book.Window.Name}.png", _map.Render(DatedNow(book), zones, RenderSize.Default)));
+    public ChatImage Map(BookSnapshot book, IReadOnlyList<Zone> zones, MapOverlay? overlay = null) =>
+        Timed(() => new ChatImage($"liqmap-{book.Symbol}-{book.Window.Name}.png", _map.Render(DatedNow(book), zones, RenderSize.Default, overlay)));
 
     /// <summary>The map around a position's path, its entry and liquidation level marked.</summary>
     public ChatImage Risk(BookSnapshot book, IReadOnlyList<Zone> zones, RiskAssessment risk) =>
-        Timed(() => new ChatImage($"risk-{book.Symbol}.png", _map.Render(book, zones, RenderSize.Default, RiskOverlay.For(risk))));
+        Map(book, zones, RiskOverlay.For(risk)) with { FileName = $"risk-{book.Symbol}.png" };
 
     public ChatImage Heatmap(HeatmapSnapshot heatmap) =>
         Timed(() => new ChatImage($"heatmap-{heatmap.Symbol}-{heatmap.Window.Name}.png", _heatmap.Render(DatedNow(heatmap), RenderSize.Default)));

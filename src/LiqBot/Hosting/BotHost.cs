@@ -65,6 +65,9 @@ internal static class BotHost
         services.AddSingleton<SubscriptionChanges>();
         services.AddSingleton<IDeliveryReport, OutboxDeliveryReport>();
         services.AddSingleton<AlertAudience>();
+        services.AddSingleton<AlertCharts>();
+        services.AddSingleton<AlertImageRecorder>();
+        services.AddSingleton<AlertImageAttacher>();
         services.AddSingleton<AlertPublisher>();
 
         AddCommands(services);
