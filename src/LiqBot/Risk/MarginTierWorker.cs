@@ -43,7 +43,8 @@ internal sealed partial class MarginTierWorker(
                         LogRead(venue.Name, symbol, tiers.Tiers.Count, tiers.Tiers[0].MaintenanceMarginRate);
                     }
                 }
-                catch (Exception e) when (e is HttpRequestException or VenueRestException or JsonException or KeyNotFoundException or InvalidOperationException or FormatException or ArgumentException)
+                catch (Exception e) when (e is HttpRequestException or VenueRestException or JsonException or KeyNotFoundException or InvalidOperationException or FormatException or ArgumentException
+                    || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
                 {
                     LogFailed(venue.Name, symbol, e.Message);
                 }
