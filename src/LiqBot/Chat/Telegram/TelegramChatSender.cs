@@ -160,13 +160,8 @@ internal sealed partial class TelegramChatSender(
     {
         if (message.Png is { } png)
         {
-            // A caption holds 1,024 characters: a longer text follows the photo as a message of its own.
-            var (caption, rest) = TelegramTextSplitter.SplitHead(message.Text, TelegramTextSplitter.MaxCaptionLength);
-            await client.SendPhotoAsync(chatId, message.Kind.ToString().ToLowerInvariant() + ".png", png, TelegramHtml.Escape(caption), null, CancellationToken.None);
-            if (rest.Length > 0)
-            {
-                await client.SendMessageAsync(chatId, TelegramHtml.Escape(Shorten(rest, TelegramTextSplitter.MaxMessageLength)), null, CancellationToken.None);
-            }
+            var caption = TelegramHtml.Escape(Shorten(message.Text, TelegramTextSplitter.MaxCaptionLength));
+            await client.SendPhotoAsync(chatId, message.Kind.ToString().ToLowerInvariant() + ".png", png, caption, null, CancellationToken.None);
         }
         else
         {
