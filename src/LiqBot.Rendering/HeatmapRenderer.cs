@@ -22,7 +22,7 @@ public sealed class HeatmapRenderer
         var geometry = new HeatmapGeometry(size, heatmap);
         if (heatmap.IsEmpty || !(heatmap.BinSize > 0))
         {
-            ChartChrome.Waiting(canvas, geometry.Plot, scale, title, $"{span} · source: {heatmap.Source}", "the heatmap fills in as bars arrive");
+            ChartChrome.Waiting(canvas, geometry.Plot, scale, title, $"{span} · source: {heatmap.Source} · estimated", "the heatmap fills in as bars arrive");
             return canvas.EncodePng();
         }
 

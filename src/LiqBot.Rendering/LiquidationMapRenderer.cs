@@ -10,8 +10,9 @@ namespace LiqBot.Rendering;
 /// </summary>
 public sealed class LiquidationMapRenderer
 {
-    public byte[] Render(BookSnapshot book, IReadOnlyList<Zone> zones, RenderSize size)
+    public byte[] Render(BookSnapshot book, IReadOnlyList<Zone> zones, RenderSize size, MapOverlay? overlay = null)
     {
+        overlay ??= MapOverlay.None;
         ArgumentNullException.ThrowIfNull(book);
         ArgumentNullException.ThrowIfNull(zones);
         RenderSize.Validate(size.Width, size.Height);
@@ -22,17 +23,18 @@ public sealed class LiquidationMapRenderer
         if (book.IsEmpty || !(book.BinSize > 0))
         {
             var geometry = new MapGeometry(size, 0, 1, 0, 0);
-            ChartChrome.Waiting(canvas, geometry.Plot, scale, title, $"{ChartChrome.Utc(book.At)} · source: {book.Source}", "the map fills in as bars arrive");
+            ChartChrome.Waiting(canvas, geometry.Plot, scale, title, $"{ChartChrome.Utc(book.At)} · source: {book.Source} · estimated", "the map fills in as bars arrive");
             return canvas.EncodePng();
         }
 
-        var plan = MapPlan.Create(book, size);
+        var plan = MapPlan.Create(book, size, overlay.HalfSpanPct);
         var subtitle = $"{ChartChrome.Utc(book.At)} · source: {book.Source} · estimated notional, bars ${MoneyFormat.PriceExact(plan.Bars.BarWidth)} wide";
         ChartChrome.Header(canvas, scale, title, subtitle);
         MapAnnotations.Legend(canvas, plan.Geometry, book.Tiers, size.Width);
         ChartChrome.PlotFrame(canvas, plan.Geometry.Plot);
         MapAnnotations.Axes(canvas, plan, book.Price);
         MapAnnotations.ZoneBands(canvas, plan.Geometry, zones);
+        MarkerPainter.Highlight(canvas, plan.Geometry, overlay);
 
         var plot = plan.Geometry.Plot;
         canvas.ClipTo(plot.Left, plot.Top, plot.Width, plot.Height);
@@ -41,6 +43,7 @@ public sealed class LiquidationMapRenderer
         canvas.ResetClip();
 
         DrawPriceLine(canvas, plan.Geometry, book.Price);
+        MarkerPainter.Markers(canvas, plan.Geometry, overlay);
         MapBarPainter.LabelClipped(canvas, plan);
         MapAnnotations.ZoneLabels(canvas, plan.Geometry, zones);
         MapAnnotations.Notes(canvas, plan);

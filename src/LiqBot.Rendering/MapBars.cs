@@ -49,10 +49,11 @@ internal sealed class MapBars
 
     public double BarLow(int bar) => Low + (bar * BarWidth);
 
-    public static MapBars Build(BookSnapshot book, double plotWidthPixels)
+    /// <param name="halfSpanPct">When set, the shown range is this % of price either side of it instead of the automatic band.</param>
+    public static MapBars Build(BookSnapshot book, double plotWidthPixels, double? halfSpanPct = null)
     {
         var priceBin = (int)Math.Floor((book.Price - book.FirstBinLow) / book.BinSize);
-        var halfSpan = HalfSpan(book, priceBin);
+        var halfSpan = halfSpanPct is { } pct ? Math.Max(book.Price * pct / 100.0, book.BinSize * 6) : HalfSpan(book, priceBin);
         var firstBin = (int)Math.Floor((book.Price - halfSpan - book.FirstBinLow) / book.BinSize);
         var lastBin = (int)Math.Ceiling((book.Price + halfSpan - book.FirstBinLow) / book.BinSize);
 

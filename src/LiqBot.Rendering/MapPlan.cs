@@ -8,10 +8,10 @@ internal sealed record MapPlan(MapBars Bars, ScaleClip BarScale, double LongCumu
     /// <summary>With few bars the 99th percentile is the outlier itself; past 50x the median, smaller bars vanish anyway.</summary>
     private const double MedianMultipleCap = 50;
 
-    public static MapPlan Create(BookSnapshot book, RenderSize size)
+    public static MapPlan Create(BookSnapshot book, RenderSize size, double? halfSpanPct = null)
     {
         var plotWidth = new MapGeometry(size, 0, 1, 0, 0).Plot.Width;
-        var bars = MapBars.Build(book, plotWidth);
+        var bars = MapBars.Build(book, plotWidth, halfSpanPct);
         var barScale = ScaleClip.FromValues([.. bars.LongTotals, .. bars.ShortTotals], MedianMultipleCap);
 
         var longCumulative = 0.0;

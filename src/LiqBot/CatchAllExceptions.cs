@@ -21,3 +21,5 @@ using System.Diagnostics.CodeAnalysis;
     Target = "~M:LiqBot.Exchanges.SupervisedMarketSource.DisposeQuietlyAsync(System.Collections.Generic.IAsyncEnumerator{LiqBot.Engine.Market.MarketEvent})~System.Threading.Tasks.Task")]
 [assembly: SuppressMessage("Design", "CA1031", Scope = "member", Justification = "One event the engine refuses is logged and skipped; the feed must go on.",
     Target = "~M:LiqBot.Workers.MarketWorker.ExecuteAsync(System.Threading.CancellationToken)~System.Threading.Tasks.Task")]
+[assembly: SuppressMessage("Design", "CA1031", Scope = "member", Justification = "An alert's image is optional: whatever fails in rendering (native SkiaSharp) or storing it, the alert still goes out as text.",
+    Target = "~M:LiqBot.Alerts.AlertImageRecorder.RecordAsync(LiqBot.Engine.Alerts.Alert,System.Threading.CancellationToken)~System.Threading.Tasks.Task")]

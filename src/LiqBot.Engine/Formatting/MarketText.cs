@@ -21,4 +21,7 @@ public static class MarketText
         var places = Math.Clamp((int)Math.Ceiling(-Math.Log10(step) - 1e-9), 0, 8);
         return price.ToString("N" + places, Invariant);
     }
+
+    /// <summary>A price range at a step's precision: "88.0k-89.0k", "3,404-3,412".</summary>
+    public static string Range(double low, double high, double step) => $"{Price(low, step)}-{Price(high, step)}";
 }

@@ -96,5 +96,5 @@ public static class MarketBrief
         text.Append(skew);
     }
 
-    private static string Range(Zone zone, double step) => $"{MarketText.Price(zone.Low, step)}-{MarketText.Price(zone.High, step)}";
+    private static string Range(Zone zone, double step) => MarketText.Range(zone.Low, zone.High, step);
 }

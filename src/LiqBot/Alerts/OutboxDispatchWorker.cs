@@ -16,7 +16,8 @@ internal sealed partial class OutboxDispatchWorker(
     OutboxSignal signal,
     IOptions<OutboxOptions> options,
     TimeProvider time,
-    ILogger<OutboxDispatchWorker> logger) : BackgroundService
+    ILogger<OutboxDispatchWorker> logger,
+    AlertImageAttacher? images = null) : BackgroundService
 {
     // Cancels sends only when the drain runs out of time: a batch in flight at shutdown is finished,
     // since a message claimed and abandoned stays leased and would wait for the next start.
@@ -66,7 +67,7 @@ internal sealed partial class OutboxDispatchWorker(
         var sendable = exhausted.Count == 0 ? batch : batch.Except(exhausted).ToList();
         if (sendable.Count > 0)
         {
-            await sender.SendAsync(sendable, report, cancellationToken);
+            await sender.SendAsync(images is null ? sendable : await images.AttachAsync(sendable, cancellationToken), report, cancellationToken);
         }
 
         return batch.Count;

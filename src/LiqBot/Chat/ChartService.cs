@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using LiqBot.Engine.Model;
+using LiqBot.Engine.Risk;
 using LiqBot.Engine.Zones;
 using LiqBot.Rendering;
 
@@ -18,8 +19,12 @@ internal sealed class ChartService(TimeProvider time)
 
     public long Renders => Interlocked.Read(ref _renders);
 
-    public ChatImage Map(BookSnapshot book, IReadOnlyList<Zone> zones) =>
-        Timed(() => new ChatImage($"liqmap-{book.Symbol}-{book.Window.Name}.png", _map.Render(DatedNow(book), zones, RenderSize.Default)));
+    public ChatImage Map(BookSnapshot book, IReadOnlyList<Zone> zones, MapOverlay? overlay = null) =>
+        Timed(() => new ChatImage($"liqmap-{book.Symbol}-{book.Window.Name}.png", _map.Render(DatedNow(book), zones, RenderSize.Default, overlay)));
+
+    /// <summary>The map around a position's path, its entry and liquidation level marked.</summary>
+    public ChatImage Risk(BookSnapshot book, IReadOnlyList<Zone> zones, RiskAssessment risk) =>
+        Map(book, zones, RiskOverlay.For(risk)) with { FileName = $"risk-{book.Symbol}.png" };
 
     public ChatImage Heatmap(HeatmapSnapshot heatmap) =>
         Timed(() => new ChatImage($"heatmap-{heatmap.Symbol}-{heatmap.Window.Name}.png", _heatmap.Render(DatedNow(heatmap), RenderSize.Default)));

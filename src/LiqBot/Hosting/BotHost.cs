@@ -6,6 +6,7 @@ using LiqBot.Chat.Discord;
 using LiqBot.Chat.Telegram;
 using LiqBot.Market;
 using LiqBot.Operations;
+using LiqBot.Risk;
 using LiqBot.Scheduling;
 using LiqBot.Storage;
 using LiqBot.Workers;
@@ -64,6 +65,9 @@ internal static class BotHost
         services.AddSingleton<SubscriptionChanges>();
         services.AddSingleton<IDeliveryReport, OutboxDeliveryReport>();
         services.AddSingleton<AlertAudience>();
+        services.AddSingleton<AlertCharts>();
+        services.AddSingleton<AlertImageRecorder>();
+        services.AddSingleton<AlertImageAttacher>();
         services.AddSingleton<AlertPublisher>();
 
         AddCommands(services);
@@ -92,6 +96,9 @@ internal static class BotHost
         services.AddSingleton<IChatCommand, UnsubscribeCommand>();
         services.AddSingleton<IChatCommand, AlertsCommand>();
         services.AddSingleton<IChatCommand, ConfigCommand>();
+        services.AddSingleton<MarginTierStore>();
+        services.AddHostedService<MarginTierWorker>();
+        services.AddSingleton<IChatCommand, RiskCommand>();
         services.AddSingleton<ICommandRouter, CommandRouter>();
     }
 

@@ -60,5 +60,13 @@ internal static class PostgresMigrations
                 PRIMARY KEY (platform, chat_id, symbol)
             );
             """),
+        new(2, "alert images, stored once per alert and shared by every chat's delivery", """
+            CREATE TABLE alert_images (
+                dedupe_key text PRIMARY KEY,
+                png bytea NOT NULL,
+                created_at_ms bigint NOT NULL
+            );
+            CREATE INDEX ix_alert_images_created ON alert_images (created_at_ms);
+            """),
     ];
 }

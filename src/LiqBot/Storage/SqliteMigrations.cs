@@ -63,5 +63,13 @@ internal static class SqliteMigrations
                 PRIMARY KEY (platform, chat_id, symbol)
             );
             """),
+        new(2, "alert images, stored once per alert and shared by every chat's delivery", """
+            CREATE TABLE alert_images (
+                dedupe_key TEXT PRIMARY KEY,
+                png BLOB NOT NULL,
+                created_at_ms INTEGER NOT NULL
+            );
+            CREATE INDEX ix_alert_images_created ON alert_images (created_at_ms);
+            """),
     ];
 }

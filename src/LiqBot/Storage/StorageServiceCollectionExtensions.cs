@@ -29,6 +29,7 @@ internal static class StorageServiceCollectionExtensions
         services.TryAddSingleton<ISubscriptionStore, SqlSubscriptionStore>();
         services.TryAddSingleton<IOutbox, SqlOutbox>();
         services.TryAddSingleton<ISummaryLog, SqlSummaryLog>();
+        services.TryAddSingleton<IAlertImageStore, SqlAlertImageStore>();
         services.AddHostedService<StorageMigrationService>();
         return services;
     }

@@ -11,7 +11,7 @@ namespace LiqBot.Fakes.Okx;
 /// <summary>
 /// A fake OKX v5 on 127.0.0.1: /ws/v5/public and /ws/v5/business (subscribe acks one per arg, error
 /// 60018 for a channel on the wrong URL or an unknown instrument, text ping/pong) and the REST endpoints
-/// public/instruments, market/history-candles (newest first, 300 a page) and the rubik open-interest
+/// public/instruments, public/position-tiers (three isolated swap tiers, caps in contracts), market/history-candles (newest first, 300 a page) and the rubik open-interest
 /// history (newest first, 100 a page, the last 1,440 rows only), in OKX's {"code":"0","data":[...]} envelope.
 /// </summary>
 public sealed class FakeOkxServer : IAsyncDisposable
@@ -56,6 +56,7 @@ public sealed class FakeOkxServer : IAsyncDisposable
             app.MapGet("/api/v5/public/instruments", (HttpContext c) => host.Answer(c) ?? server.InstrumentsAnswer(c.Request.Query));
             app.MapGet("/api/v5/market/history-candles", (HttpContext c) => host.Answer(c) ?? server.Candles(c.Request.Query));
             app.MapGet("/api/v5/rubik/stat/contracts/open-interest-history", (HttpContext c) => host.Answer(c) ?? server.OpenInterestHistory(c.Request.Query));
+            app.MapGet("/api/v5/public/position-tiers", (HttpContext c) => host.Answer(c) ?? server.PositionTiers(c.Request.Query));
             app.Map(PublicPath, (HttpContext c) => host.AcceptAsync(c, _ => Task.CompletedTask, (socket, text) => server.OnTextAsync(PublicPath, socket, text)));
             app.Map(BusinessPath, (HttpContext c) => host.AcceptAsync(c, _ => Task.CompletedTask, (socket, text) => server.OnTextAsync(BusinessPath, socket, text)));
         });
@@ -97,6 +98,23 @@ public sealed class FakeOkxServer : IAsyncDisposable
         return Instruments.Contains(instId)
             ? Envelope(new[] { new { instId, instType = "SWAP", state = "live", ctType = "linear", ctVal = instId.StartsWith("ETH", StringComparison.Ordinal) ? "0.1" : "0.01", ctMult = "1", ctValCcy = instId[..3], lotSz = "0.01", tickSz = "0.1" } })
             : Results.Text("""{"code":"51001","msg":"Instrument ID does not exist","data":[]}""", "application/json");
+    }
+
+    private IResult PositionTiers(IQueryCollection q)
+    {
+        var family = q["instFamily"].ToString();
+        var instId = family + "-SWAP";
+        if (q["instType"] != "SWAP" || q["tdMode"] is not { Count: 1 } mode || (mode != "isolated" && mode != "cross") || !Instruments.Contains(instId))
+        {
+            return Results.Text("""{"code":"51000","msg":"Parameter instFamily error","data":[]}""", "application/json");
+        }
+
+        return Envelope(new[]
+        {
+            new { uly = family, instFamily = family, instId = string.Empty, tier = "1", minSz = "0", maxSz = "10000", mmr = "0.004", imr = "0.01", maxLever = "100", optMgnFactor = "0", baseMaxLoan = string.Empty, quoteMaxLoan = string.Empty },
+            new { uly = family, instFamily = family, instId = string.Empty, tier = "2", minSz = "10001", maxSz = "20000", mmr = "0.006", imr = "0.0133", maxLever = "75", optMgnFactor = "0", baseMaxLoan = string.Empty, quoteMaxLoan = string.Empty },
+            new { uly = family, instFamily = family, instId = string.Empty, tier = "3", minSz = "20001", maxSz = "40000", mmr = "0.008", imr = "0.02", maxLever = "50", optMgnFactor = "0", baseMaxLoan = string.Empty, quoteMaxLoan = string.Empty },
+        });
     }
 
     private IResult Candles(IQueryCollection q)

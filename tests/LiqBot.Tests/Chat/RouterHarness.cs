@@ -5,6 +5,7 @@ using LiqBot.Engine.Model;
 using LiqBot.Exchanges;
 using LiqBot.Exchanges.Replay;
 using LiqBot.Market;
+using LiqBot.Risk;
 using LiqBot.Storage;
 using LiqBot.Tests.Storage;
 using LiqBot.Tests.TestSupport;
@@ -22,6 +23,7 @@ internal sealed class RouterHarness : IDisposable
         var database = new SqliteStorageDatabase(new StorageOptions { Provider = StorageProvider.Sqlite, SqlitePath = _folder.File("liqbot.db") }, TimeProvider.System, NullLogger<SqliteStorageDatabase>.Instance);
         Stores = new StoreInstance(database);
         Markets = new MarketRegistry(new SymbolCatalog(["BTCUSDT", "ETHUSDT"]), new ModelOptions(), venues);
+        Tiers = new MarginTierStore(new ModelOptions());
         var btc = Markets.Find("BTCUSDT")!;
         var bars = BarCsvFile.Read(RepoPaths.Sample, "BTCUSDT").Bars.ToArray();
         foreach (var venue in btc.Venues)
@@ -41,6 +43,7 @@ internal sealed class RouterHarness : IDisposable
             new UnsubscribeCommand(Markets, Stores.Subscriptions, Changes),
             new AlertsCommand(Stores.Subscriptions),
             new ConfigCommand(Stores.Subscriptions, Changes),
+            new RiskCommand(Markets, Tiers, Stores.Subscriptions, charts),
         ];
         Router = new CommandRouter(commands, Markets.Catalog, NullLogger<CommandRouter>.Instance, Markets);
     }
@@ -50,6 +53,8 @@ internal sealed class RouterHarness : IDisposable
     public MarketRegistry Markets { get; }
 
     public SubscriptionChanges Changes { get; } = new();
+
+    public MarginTierStore Tiers { get; }
 
     public CommandRouter Router { get; }
 

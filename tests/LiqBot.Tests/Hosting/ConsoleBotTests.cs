@@ -62,6 +62,8 @@ public sealed class ConsoleBotTests : IDisposable
         Assert.Equal(2, alerts.Count);
         Assert.Contains("0.44 % from the long zone 90.4k-90.6k ($200M est.). 2026-06-01 00:15 UTC", alerts[0], StringComparison.Ordinal);
         Assert.Contains("2026-06-01 01:00 UTC", alerts[1], StringComparison.Ordinal);
+        // Each alert carries its chart, rendered once and stored once.
+        Assert.Equal(2, output.Split('\n').Count(l => l.StartsWith("image: ", StringComparison.Ordinal) && l.Contains("alert-", StringComparison.Ordinal)));
     }
 
     public void Dispose() => _folder.Dispose();

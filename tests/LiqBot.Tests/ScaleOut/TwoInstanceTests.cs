@@ -49,6 +49,9 @@ public sealed class TwoInstanceTests(PostgresServerFixture server) : IDisposable
         Assert.Equal(keys.Count, sent.Count);
         Assert.Equal(sent.Count, sent.Distinct().Count());
         Assert.All(sent, text => Assert.StartsWith("BTCUSDT cascade: ", text, StringComparison.Ordinal));
+        // Both instances render each alert's chart; it is stored once, and every delivery is a photo.
+        Assert.Equal(keys.Order(), (await KeysAsync(database, "SELECT dedupe_key FROM alert_images")).Order());
+        Assert.All(telegram.Sent.Where(m => m.PlainText.StartsWith("BTCUSDT cascade", StringComparison.Ordinal)), m => Assert.Equal("sendPhoto", m.Method));
 
         // The summary job lives once in Quartz's clustered store; a firing runs on one instance only.
         var scheduler = await ClusterSchedulerAsync(database);
@@ -126,11 +129,13 @@ public sealed class TwoInstanceTests(PostgresServerFixture server) : IDisposable
         return scheduler;
     }
 
-    private static async Task<List<string>> OutboxKeysAsync(string database)
+    private static Task<List<string>> OutboxKeysAsync(string database) => KeysAsync(database, "SELECT dedupe_key FROM outbox");
+
+    private static async Task<List<string>> KeysAsync(string database, string sql)
     {
         await using var connection = new NpgsqlConnection(database);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT dedupe_key FROM outbox", connection);
+        await using var command = new NpgsqlCommand(sql, connection);
         await using var reader = await command.ExecuteReaderAsync();
         var keys = new List<string>();
         while (await reader.ReadAsync())
@@ -142,5 +147,5 @@ public sealed class TwoInstanceTests(PostgresServerFixture server) : IDisposable
     }
 
     private static List<string> SentToGroup(FakeTelegramServer telegram) =>
-        [.. telegram.Sent.Where(m => m.ChatId == Group && m.Method == "sendMessage" && m.PlainText.StartsWith("BTCUSDT cascade", StringComparison.Ordinal)).Select(m => m.PlainText)];
+        [.. telegram.Sent.Where(m => m.ChatId == Group && m.Method is "sendMessage" or "sendPhoto" && m.PlainText.StartsWith("BTCUSDT cascade", StringComparison.Ordinal)).Select(m => m.PlainText)];
 }

@@ -6,7 +6,7 @@ namespace LiqBot.Chat.Commands;
 /// <summary>/alerts: this chat's subscriptions and thresholds.</summary>
 internal sealed class AlertsCommand(ISubscriptionStore store) : IChatCommand
 {
-    public CommandDescriptor Descriptor { get; } = new("alerts", "This chat's subscriptions and thresholds", []);
+    public CommandDescriptor Descriptor { get; } = new("alerts", "This chat's subscriptions and thresholds", [], Example: "/alerts");
 
     public async Task<ChatReply> HandleAsync(ChatRequest request, CancellationToken cancellationToken)
     {

@@ -10,7 +10,8 @@ internal sealed class ConfigCommand(ISubscriptionStore store, SubscriptionChange
         "config",
         "Show or set this chat's alert and summary settings",
         [new("key", "Setting to change", Required: false, Choices: ChatSettingKeys.All), new("value", "New value", Required: false, Choices: [])],
-        AdminOnly: true);
+        AdminOnly: true,
+        Example: "/config proximity_pct 0.5, /config window 3d");
 
     public async Task<ChatReply> HandleAsync(ChatRequest request, CancellationToken cancellationToken)
     {

@@ -7,7 +7,7 @@ namespace LiqBot.Chat.Commands;
 /// <summary>/heatmap &lt;symbol&gt; [window] [venue]: remaining estimated notional over time, realized liquidations on top, and which venues' realized liquidations are complete.</summary>
 internal sealed class HeatmapCommand(MarketArguments arguments, ChartService charts) : IChatCommand
 {
-    public CommandDescriptor Descriptor { get; } = new("heatmap", "Liquidation heatmap over time, realized liquidations on top", [CommandOptions.Symbol, CommandOptions.Window, CommandOptions.Venue]);
+    public CommandDescriptor Descriptor { get; } = new("heatmap", "Liquidation heatmap over time, realized liquidations on top", [CommandOptions.Symbol, CommandOptions.Window, CommandOptions.Venue], Example: "/heatmap btc 3d");
 
     public async Task<ChatReply> HandleAsync(ChatRequest request, CancellationToken cancellationToken)
     {

@@ -5,7 +5,7 @@ namespace LiqBot.Chat.Commands;
 /// <summary>/liqmap &lt;symbol&gt; [window] [venue]: the map image (every venue summed, or one) and the brief.</summary>
 internal sealed class LiqMapCommand(MarketArguments arguments, ChartService charts) : IChatCommand
 {
-    public CommandDescriptor Descriptor { get; } = new("liqmap", "Estimated liquidation map with the brief of the dense zones", [CommandOptions.Symbol, CommandOptions.Window, CommandOptions.Venue]);
+    public CommandDescriptor Descriptor { get; } = new("liqmap", "Estimated liquidation map with the brief of the dense zones", [CommandOptions.Symbol, CommandOptions.Window, CommandOptions.Venue], Example: "/liqmap btc 24h, /liqmap eth 7d binance");
 
     public async Task<ChatReply> HandleAsync(ChatRequest request, CancellationToken cancellationToken)
     {

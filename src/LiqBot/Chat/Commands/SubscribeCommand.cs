@@ -7,7 +7,7 @@ namespace LiqBot.Chat.Commands;
 /// <summary>/subscribe &lt;symbol&gt; [proximity|sweep|cascade|all]: this chat gets those alerts (admins only in groups).</summary>
 internal sealed class SubscribeCommand(MarketRegistry markets, ISubscriptionStore store, SubscriptionChanges changes) : IChatCommand
 {
-    public CommandDescriptor Descriptor { get; } = new("subscribe", "Alerts for a symbol in this chat", [CommandOptions.Symbol, CommandOptions.Kinds], AdminOnly: true);
+    public CommandDescriptor Descriptor { get; } = new("subscribe", "Alerts for a symbol in this chat", [CommandOptions.Symbol, CommandOptions.Kinds], AdminOnly: true, Example: "/subscribe btc proximity");
 
     public async Task<ChatReply> HandleAsync(ChatRequest request, CancellationToken cancellationToken)
     {

@@ -7,7 +7,7 @@ namespace LiqBot.Chat.Commands;
 /// <summary>/unsubscribe &lt;symbol|all&gt;.</summary>
 internal sealed class UnsubscribeCommand(MarketRegistry markets, ISubscriptionStore store, SubscriptionChanges changes) : IChatCommand
 {
-    public CommandDescriptor Descriptor { get; } = new("unsubscribe", "Stop alerts for a symbol, or all", [new("symbol", "Symbol, or all", Required: true, Choices: [])], AdminOnly: true);
+    public CommandDescriptor Descriptor { get; } = new("unsubscribe", "Stop alerts for a symbol, or all", [new("symbol", "Symbol, or all", Required: true, Choices: [])], AdminOnly: true, Example: "/unsubscribe btc, /unsubscribe all");
 
     public async Task<ChatReply> HandleAsync(ChatRequest request, CancellationToken cancellationToken)
     {

@@ -7,7 +7,7 @@ namespace LiqBot.Chat.Commands;
 /// <summary>/zones &lt;symbol&gt; [window] [venue]: the brief and the zones as text (every venue summed, or one).</summary>
 internal sealed class ZonesCommand(MarketArguments arguments) : IChatCommand
 {
-    public CommandDescriptor Descriptor { get; } = new("zones", "The dense zones as text", [CommandOptions.Symbol, CommandOptions.Window, CommandOptions.Venue]);
+    public CommandDescriptor Descriptor { get; } = new("zones", "The dense zones as text", [CommandOptions.Symbol, CommandOptions.Window, CommandOptions.Venue], Example: "/zones btc 24h, /zones btc 3d okx");
 
     public async Task<ChatReply> HandleAsync(ChatRequest request, CancellationToken cancellationToken)
     {
@@ -23,7 +23,7 @@ internal sealed class ZonesCommand(MarketArguments arguments) : IChatCommand
         {
             text.Append('\n').Append(zone.Side == Engine.Market.PositionSide.Long ? "long  " : "short ")
                 .Append(MarketText.Price(zone.Low, book.BinSize)).Append('-').Append(MarketText.Price(zone.High, book.BinSize))
-                .Append("  ").Append(MoneyFormat.Usd(zone.NotionalUsd)).Append("  ").Append(MoneyFormat.SignedPercent(zone.DistancePct));
+                .Append("  ").Append(MoneyFormat.Usd(zone.NotionalUsd)).Append(" est.  ").Append(MoneyFormat.SignedPercent(zone.DistancePct));
         }
 
         return new ChatReply(text + MarketNotes.Status(market));

@@ -15,6 +15,7 @@ internal sealed partial class DiscordCommandRegistrar(
     ILogger<DiscordCommandRegistrar> logger)
 {
     private const int StringOption = 3;
+    private const int NumberOption = 10;
     private const int MaxChoices = 25;
     private int _registered;
 
@@ -59,7 +60,7 @@ internal sealed partial class DiscordCommandRegistrar(
         return true;
     }
 
-    /// <summary>The bulk body: CHAT_INPUT commands with STRING options (choices when fixed), required ones first.</summary>
+    /// <summary>The bulk body: CHAT_INPUT commands with STRING options (choices when fixed) or NUMBER options (with bounds), required ones first.</summary>
     public static JsonArray Build(IReadOnlyList<CommandDescriptor> commands)
     {
         var array = new JsonArray();
@@ -72,9 +73,19 @@ internal sealed partial class DiscordCommandRegistrar(
                 {
                     ["name"] = option.Name.ToLowerInvariant(),
                     ["description"] = Limit(option.Description),
-                    ["type"] = StringOption,
+                    ["type"] = option.Kind == CommandOptionKind.Number ? NumberOption : StringOption,
                     ["required"] = option.Required,
                 };
+                if (option.Min is { } min)
+                {
+                    json["min_value"] = min;
+                }
+
+                if (option.Max is { } max)
+                {
+                    json["max_value"] = max;
+                }
+
                 if (option.Choices.Count > 0)
                 {
                     json["choices"] = new JsonArray(option.Choices.Take(MaxChoices)

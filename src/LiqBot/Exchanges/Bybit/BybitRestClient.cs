@@ -1,3 +1,4 @@
+using LiqBot.Engine.Risk;
 using System.Globalization;
 using System.Text.Json;
 
@@ -111,24 +112,31 @@ internal sealed class BybitRestClient(HttpClient http, BybitOptions options, Tim
     }
 
     /// <summary>The maintenance margin rate of the symbol's lowest risk tier, or null if unknown.</summary>
-    public async Task<double?> GetLowestMaintenanceMarginAsync(string symbol, CancellationToken cancellationToken)
+    public async Task<double?> GetLowestMaintenanceMarginAsync(string symbol, CancellationToken cancellationToken) =>
+        (await GetMarginTiersAsync(symbol, cancellationToken)) is { Count: > 0 } tiers ? tiers[0].MaintenanceMarginRate : null;
+
+    /// <summary>Every risk-limit tier of the symbol (position value cap in USD, maintenance rate, leverage limit), smallest cap first.</summary>
+    public async Task<IReadOnlyList<MarginTier>> GetMarginTiersAsync(string symbol, CancellationToken cancellationToken)
     {
         using var doc = await _http.GetAsync($"/v5/market/risk-limit?category=linear&symbol={symbol}", cancellationToken);
-        double? best = null;
-        long bestId = long.MaxValue;
+        var tiers = new List<MarginTier>();
         foreach (var tier in doc.RootElement.GetProperty("result").GetProperty("list").EnumerateArray())
         {
-            var lowest = tier.TryGetProperty("isLowestRisk", out var l) && l.ValueKind == JsonValueKind.Number && l.GetInt32() == 1;
-            var id = tier.TryGetProperty("id", out var idElement) && idElement.ValueKind == JsonValueKind.Number ? idElement.GetInt64() : long.MaxValue - 1;
-            if (lowest || id < bestId)
+            if (JsonNumbers.DoubleOrNull(tier.GetProperty("riskLimitValue")) is { } cap
+                && JsonNumbers.DoubleOrNull(tier.GetProperty("maintenanceMargin")) is { } rate
+                && JsonNumbers.DoubleOrNull(tier.GetProperty("maxLeverage")) is { } leverage)
             {
-                best = JsonNumbers.DoubleOrNull(tier.GetProperty("maintenanceMargin"));
-                bestId = lowest ? long.MinValue : id;
+                tiers.Add(new MarginTier(cap, InPercent(tier, leverage) ? rate / 100 : rate, leverage));
             }
         }
 
-        return best;
+        return [.. tiers.OrderBy(t => t.NotionalCap)];
     }
+
+    // The endpoint's own docs example writes margins in percent ("0.5", initialMargin "1" at 100x) where
+    // live answers write rates ("0.005"); initial margin times max leverage is about 1 for a rate, 100 for percent.
+    private static bool InPercent(JsonElement tier, double maxLeverage) =>
+        tier.TryGetProperty("initialMargin", out var initial) && JsonNumbers.DoubleOrNull(initial) is { } imr && imr * maxLeverage > 10;
 
     public void Dispose() => _http.Dispose();
 

@@ -1,3 +1,4 @@
+using LiqBot.Engine.Risk;
 using System.Globalization;
 using System.Text.Json;
 
@@ -36,6 +37,29 @@ internal sealed class OkxRestClient(HttpClient http, OkxOptions options, TimePro
         {
             return null;
         }
+    }
+
+    /// <summary>
+    /// The swap's isolated-margin position tiers from /api/v5/public/position-tiers; caps are in contracts
+    /// (maxSz), so they are returned in contracts and the caller turns them into USD.
+    /// </summary>
+    public async Task<IReadOnlyList<MarginTier>> GetMarginTiersInContractsAsync(string symbol, CancellationToken cancellationToken)
+    {
+        var instrument = OkxSymbols.ToInstrument(symbol);
+        using var doc = await _http.GetAsync($"/api/v5/public/position-tiers?instType=SWAP&tdMode=isolated&instFamily={instrument[..^"-SWAP".Length]}", cancellationToken);
+        var tiers = new List<MarginTier>();
+        foreach (var row in doc.RootElement.GetProperty("data").EnumerateArray())
+        {
+            if ((!row.TryGetProperty("instId", out var id) || id.GetString() is not { Length: > 0 } rowId || rowId == instrument)
+                && JsonNumbers.DoubleOrNull(row.GetProperty("maxSz")) is { } cap
+                && JsonNumbers.DoubleOrNull(row.GetProperty("mmr")) is { } rate
+                && JsonNumbers.DoubleOrNull(row.GetProperty("maxLever")) is { } leverage)
+            {
+                tiers.Add(new MarginTier(cap, rate, leverage));
+            }
+        }
+
+        return [.. tiers.OrderBy(t => t.NotionalCap)];
     }
 
     public async Task<List<KlineRow>> GetKlinesAsync(string symbol, TimeSpan step, DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken)

@@ -20,6 +20,7 @@ internal sealed class SqliteOutbox : IAsyncDisposable
         _database = StorageDatabase.Create(options, Clock, NullLoggerFactory.Instance);
         Outbox = new SqlOutbox(_database);
         Subscriptions = new SqlSubscriptionStore(_database);
+        Images = new SqlAlertImageStore(_database);
         Report = new OutboxDeliveryReport(Outbox, Subscriptions, new LiqBot.Operations.BotMetrics(), Clock, NullLogger<OutboxDeliveryReport>.Instance);
     }
 
@@ -29,18 +30,23 @@ internal sealed class SqliteOutbox : IAsyncDisposable
 
     public ISubscriptionStore Subscriptions { get; }
 
+    public IAlertImageStore Images { get; }
+
+    public StorageDatabase Database => _database;
+
     public OutboxDeliveryReport Report { get; }
 
     public static ChatAddress Channel(string id) => new(ChatPlatforms.Discord, id);
 
-    public OutboxDispatchWorker Dispatcher(IChatSender sender, int batchSize = 200) => new(
+    public OutboxDispatchWorker Dispatcher(IChatSender sender, int batchSize = 200, AlertImageAttacher? images = null) => new(
         [sender],
         Outbox,
         Report,
         new OutboxSignal(),
         Microsoft.Extensions.Options.Options.Create(new OutboxOptions { BatchSize = batchSize, InstanceId = "test" }),
         Clock,
-        NullLogger<OutboxDispatchWorker>.Instance);
+        NullLogger<OutboxDispatchWorker>.Instance,
+        images);
 
     public async Task EnqueueAsync(string channelId, string dedupeKey, string text = "BTC: price within 0.5 % of the long zone 88.0k-89.0k", byte[]? png = null) =>
         Assert.True(await Outbox.EnqueueAsync(new OutboxEnvelope(dedupeKey, Channel(channelId), OutboxMessageKind.Alert, text, png), CancellationToken.None));

@@ -58,7 +58,7 @@ internal sealed class TelegramFanOutHarness : IAsyncDisposable
 
     /// <summary>A dispatcher and a Telegram sender as one process would have them.</summary>
     public (OutboxDispatchWorker Dispatcher, TelegramChatSender Sender) NewProcess(
-        string instanceId, TelegramOptions? senderOptions = null, int batchSize = 200, HttpMessageHandler? network = null)
+        string instanceId, TelegramOptions? senderOptions = null, int batchSize = 200, HttpMessageHandler? network = null, AlertImageAttacher? images = null)
     {
         var options = Options.Create(senderOptions ?? SenderOptions());
         var http = new HttpClient(network ?? new SocketsHttpHandler()) { Timeout = Timeout.InfiniteTimeSpan };
@@ -68,7 +68,7 @@ internal sealed class TelegramFanOutHarness : IAsyncDisposable
         var sender = new TelegramChatSender(client, new TelegramRateLimiter(options, Clock), options, Clock, loggers.CreateLogger<TelegramChatSender>());
         var report = new OutboxDeliveryReport(Store.Outbox, Store.Subscriptions, new LiqBot.Operations.BotMetrics(), Clock, loggers.CreateLogger<OutboxDeliveryReport>());
         var outboxOptions = Options.Create(new OutboxOptions { InstanceId = instanceId, BatchSize = batchSize, IdlePoll = TimeSpan.FromSeconds(1) });
-        var dispatcher = new OutboxDispatchWorker([sender], Store.Outbox, report, new OutboxSignal(), outboxOptions, Clock, loggers.CreateLogger<OutboxDispatchWorker>());
+        var dispatcher = new OutboxDispatchWorker([sender], Store.Outbox, report, new OutboxSignal(), outboxOptions, Clock, loggers.CreateLogger<OutboxDispatchWorker>(), images);
         return (dispatcher, sender);
     }
 
