@@ -70,15 +70,12 @@ internal static class BotHost
         AddChats(services, configuration);
         AddConsoleChat(services, input, output, configuration);
 
-        services.AddSingleton<BotMetrics>();
-        services.AddOptions<OperationsOptions>().Bind(configuration.GetSection(OperationsOptions.Section)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<OperationsOptions>, OperationsOptionsValidator>();
-        services.AddHostedService<OperationsEndpointWorker>();
+        services.AddLiqBotOperations(configuration);
         AddSummaries(services, configuration);
         services.AddHostedService<MarketWorker>();
         services.AddHostedService<FeedStatusWorker>();
         services.AddHostedService<OutboxDispatchWorker>();
-        return builder.Build();
+        return builder.Build().StartLiqBotMetrics();
     }
 
     private static void AddCommands(IServiceCollection services)

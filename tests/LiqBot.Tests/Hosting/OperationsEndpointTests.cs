@@ -31,7 +31,7 @@ public sealed class OperationsEndpointTests : IDisposable
         await running.WaitAsync(TimeSpan.FromMinutes(1));
 
         Assert.Equal("ready\n", await health.Content.ReadAsStringAsync());
-        Assert.Contains("# TYPE liqbot_market_events_total counter\nliqbot_market_events_total 844\n", metrics, StringComparison.Ordinal);
+        Assert.Contains("# TYPE liqbot_market_events_total gauge\nliqbot_market_events_total 844\n", metrics, StringComparison.Ordinal);
         Assert.Contains("liqbot_outbox_pending 0\n", metrics, StringComparison.Ordinal);
         Assert.Contains("# TYPE liqbot_feed_lag_seconds gauge", metrics, StringComparison.Ordinal);
         Assert.Contains("liqbot_chat_rate_limited_total 0\n", metrics, StringComparison.Ordinal);
