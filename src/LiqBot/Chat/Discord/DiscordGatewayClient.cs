@@ -2,6 +2,7 @@ using System.Net.WebSockets;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using LiqBot.Resilience;
+using LiqBot.Storage;
 
 namespace LiqBot.Chat.Discord;
 
@@ -26,6 +27,9 @@ internal sealed partial class DiscordGatewayClient(
     private readonly IdentifyGate _identifyGate = new(options.Value.IdentifyInterval, time, logger);
     private string? _stopReason;
 
+    /// <summary>Up while a gateway session is (READY or RESUMED), down with the reason after a failure.</summary>
+    public ChatConnection Connection { get; } = new(ChatPlatforms.Discord);
+
     /// <summary>The close code that stopped the client, once it stopped for good.</summary>
     public int? FatalCloseCode { get; private set; }
 
@@ -41,6 +45,7 @@ internal sealed partial class DiscordGatewayClient(
                 {
                     FatalCloseCode = closeCode;
                     LogStopped(_stopReason ?? "the gateway closed with " + GatewayCloseCodes.Describe(closeCode));
+                    Connection.Down("stopped: " + (_stopReason ?? "the gateway closed with " + GatewayCloseCodes.Describe(closeCode)));
                     return closeCode;
                 }
             }
@@ -52,6 +57,7 @@ internal sealed partial class DiscordGatewayClient(
                                           or InvalidOperationException or KeyNotFoundException or OperationCanceledException)
             {
                 LogConnectionFailed(e.GetType().Name, e.Message);
+                Connection.Down($"{e.GetType().Name}: {e.Message}");
             }
 
             // Reset once a session came up, so a healthy connection that drops reconnects at once (jittered).
@@ -170,11 +176,13 @@ internal sealed partial class DiscordGatewayClient(
                     ? payload.Data.GetProperty("application").GetProperty("id").GetString()!
                     : _options.ApplicationId;
                 _failures = 0;
+                Connection.Up();
                 LogReady(_options.ShardId, _options.ShardCount);
                 _ = registrar.EnsureRegisteredAsync(applicationId, cancellationToken);
                 break;
             case "RESUMED":
                 _failures = 0;
+                Connection.Up();
                 LogResumed(_session.Sequence);
                 break;
             case "INTERACTION_CREATE":

@@ -31,6 +31,7 @@ internal static class DiscordServiceCollectionExtensions
         services.TryAddSingleton<DiscordCommandRegistrar>();
         services.TryAddSingleton<DiscordInteractionHandler>();
         services.TryAddSingleton<DiscordGatewayClient>();
+        services.AddSingleton(provider => provider.GetRequiredService<DiscordGatewayClient>().Connection);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IChatSender, DiscordChatSender>());
         services.AddHostedService<DiscordWorker>();
         return services;

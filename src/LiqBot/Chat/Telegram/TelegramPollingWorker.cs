@@ -17,6 +17,7 @@ internal sealed partial class TelegramPollingWorker(
     TelegramReplySender replies,
     TelegramAdminCheck admins,
     ILeaderLease lease,
+    [FromKeyedServices(ChatPlatforms.Telegram)] ChatConnection connection,
     IOptions<TelegramOptions> options,
     TimeProvider time,
     ILogger<TelegramPollingWorker> logger) : BackgroundService
@@ -33,6 +34,7 @@ internal sealed partial class TelegramPollingWorker(
         var botName = await TelegramStartup.PrepareAsync(client, router.Commands, options.Value, time, logger, stoppingToken);
         if (botName is null)
         {
+            connection.Down("startup failed (see the log)");
             return;
         }
 
@@ -50,6 +52,7 @@ internal sealed partial class TelegramPollingWorker(
             {
                 updates = await client.GetUpdatesAsync(offset, UpdatesPerPoll, options.Value.PollTimeout, stoppingToken);
                 failures = 0;
+                connection.Up();
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -58,12 +61,14 @@ internal sealed partial class TelegramPollingWorker(
             catch (ApiRequestException e) when (e.ErrorCode == 401)
             {
                 LogTokenRejected();
+                connection.Down("the bot token was rejected (401)");
                 return;
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 // 409, 429, 5xx, network, or an answer that would not parse: log, back off, poll again.
                 failures++;
+                connection.Down(e.Message);
                 if (!await BackOffAsync(e, failures, stoppingToken))
                 {
                     break;
@@ -112,6 +117,8 @@ internal sealed partial class TelegramPollingWorker(
 
             if (!waited)
             {
+                // Another instance polls: this one is fine as a standby.
+                connection.Up();
                 LogLeaseWaiting();
                 waited = true;
             }
