@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Telegram.Bot.Exceptions;
 using Telegram.Bot.Types;
 using LiqBot.Resilience;
+using Polly;
 
 namespace LiqBot.Chat.Telegram;
 
@@ -18,6 +19,7 @@ internal sealed partial class TelegramPollingWorker(
     TelegramAdminCheck admins,
     ILeaderLease lease,
     [FromKeyedServices(ChatPlatforms.Telegram)] ChatConnection connection,
+    [FromKeyedServices(TelegramStartupRetry.Key)] ResiliencePipeline startupRetry,
     IOptions<TelegramOptions> options,
     TimeProvider time,
     ILogger<TelegramPollingWorker> logger) : BackgroundService
@@ -31,7 +33,7 @@ internal sealed partial class TelegramPollingWorker(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var botName = await TelegramStartup.PrepareAsync(client, router.Commands, options.Value, time, logger, stoppingToken);
+        var botName = await TelegramStartup.PrepareAsync(client, router.Commands, options.Value, startupRetry, logger, stoppingToken);
         if (botName is null)
         {
             connection.Down("startup failed (see the log)");
