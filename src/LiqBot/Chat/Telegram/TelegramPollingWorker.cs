@@ -25,6 +25,7 @@ internal sealed partial class TelegramPollingWorker(
     ILogger<TelegramPollingWorker> logger) : BackgroundService
 {
     private const int UpdatesPerPoll = 100;
+    private const string TokenRejected = "the bot token was rejected (401)";
 
     // Telegram allows one getUpdates consumer per token: instances wait for the lease, and a standby
     // asks again this often, so it takes over well within 30 s of the poller's death.
@@ -36,7 +37,7 @@ internal sealed partial class TelegramPollingWorker(
         var botName = await TelegramStartup.PrepareAsync(client, router.Commands, options.Value, startupRetry, logger, stoppingToken);
         if (botName is null)
         {
-            connection.Down("startup failed (see the log)");
+            connection.Down(TokenRejected);
             return;
         }
 
@@ -63,7 +64,7 @@ internal sealed partial class TelegramPollingWorker(
             catch (ApiRequestException e) when (e.ErrorCode == 401)
             {
                 LogTokenRejected();
-                connection.Down("the bot token was rejected (401)");
+                connection.Down(TokenRejected);
                 return;
             }
             catch (Exception e) when (e is not OperationCanceledException)
