@@ -14,7 +14,7 @@ using System.Diagnostics.CodeAnalysis;
 [assembly: SuppressMessage("Design", "CA1031", Scope = "member", Justification = "The CLI's outermost handler: any failure becomes exit code 1 and one line, never a stack trace.",
     Target = "~M:LiqBot.Cli.LiqBotCli.RunAsync(System.String[],System.IO.TextWriter,System.IO.TextWriter,System.Threading.CancellationToken)~System.Threading.Tasks.Task{System.Int32}")]
 [assembly: SuppressMessage("Design", "CA1031", Scope = "member", Justification = "The reconnect loop must survive whatever ended a session; it backs off and connects again.",
-    Target = "~M:LiqBot.Exchanges.Bybit.BybitMarketSource.RunAsync(System.Threading.Channels.ChannelWriter{LiqBot.Engine.Market.MarketEvent},System.Threading.CancellationToken)~System.Threading.Tasks.Task")]
+    Target = "~M:LiqBot.Exchanges.LiveFeed.RunAsync(System.Threading.Channels.ChannelWriter{LiqBot.Engine.Market.MarketEvent},System.Threading.CancellationToken)~System.Threading.Tasks.Task")]
 [assembly: SuppressMessage("Design", "CA1031", Scope = "member", Justification = "A stream's failure, whatever its type, is what the supervisor restarts from; it is logged and never reaches the engine.",
     Target = "~M:LiqBot.Exchanges.SupervisedMarketSource.NextAsync(System.Collections.Generic.IAsyncEnumerator{LiqBot.Engine.Market.MarketEvent},System.Threading.CancellationToken)~System.Threading.Tasks.Task{System.ValueTuple{System.Boolean,System.Exception}}")]
 [assembly: SuppressMessage("Design", "CA1031", Scope = "member", Justification = "A failed stream may fail again while closing; the restart builds a new one anyway.",

@@ -1,5 +1,5 @@
 using LiqBot.Engine.Market;
-using LiqBot.Exchanges.Bybit;
+using LiqBot.Exchanges;
 
 namespace LiqBot.Benchmarks.Exchanges;
 
@@ -29,8 +29,4 @@ internal sealed class CountingSink : IMarketEventSink
     }
 
     public void OnPrice(int symbol, DateTimeOffset time, double price) => Checksum += price;
-
-    public void OnTicker(int symbol, TickerMerger ticker)
-    {
-    }
 }

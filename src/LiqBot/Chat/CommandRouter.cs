@@ -16,12 +16,12 @@ internal sealed partial class CommandRouter : ICommandRouter
     private readonly Dictionary<string, IChatCommand> _commands;
     private readonly ILogger<CommandRouter> _logger;
 
-    public CommandRouter(IEnumerable<IChatCommand> commands, SymbolCatalog catalog, ILogger<CommandRouter> logger)
+    public CommandRouter(IEnumerable<IChatCommand> commands, SymbolCatalog catalog, ILogger<CommandRouter> logger, MarketRegistry? markets = null)
     {
         _logger = logger;
         var all = commands.ToList();
         var descriptors = new List<CommandDescriptor>();
-        var help = new HelpCommand(() => descriptors, catalog);
+        var help = new HelpCommand(() => descriptors, catalog, markets?.Venues);
         all.Add(help);
         descriptors.AddRange(all.Select(c => c.Descriptor));
         _commands = all.ToDictionary(c => c.Descriptor.Name, StringComparer.OrdinalIgnoreCase);

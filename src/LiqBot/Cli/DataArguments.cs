@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using LiqBot.Engine.Model;
 using LiqBot.Exchanges.Replay;
+using LiqBot.Market;
 
 namespace LiqBot.Cli;
 
@@ -27,7 +28,7 @@ internal static partial class DataArguments
         }
 
         var upper = trimmed.ToUpperInvariant();
-        return Quotes.Any(q => upper.EndsWith(q, StringComparison.Ordinal) && upper.Length > q.Length) ? upper : upper + "USDT";
+        return SymbolCatalog.BaseOf(upper) is null ? upper + "USDT" : upper;
     }
 
     /// <summary>
@@ -103,8 +104,6 @@ internal static partial class DataArguments
     }
 
     private static string Shorten(string text) => text.Length <= 32 ? text : text[..32] + "...";
-
-    private static readonly string[] Quotes = ["USDT", "USDC", "USD"];
 
     // The coins a data file's name is read for; a name starting with anything else says nothing.
     private static readonly string[] Coins = ["btc", "eth", "sol", "xrp", "bnb", "doge", "ada", "avax", "link", "ltc", "trx", "ton", "sui"];

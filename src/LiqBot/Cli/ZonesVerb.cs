@@ -4,6 +4,8 @@ using System.Text.Json;
 using LiqBot.Engine.Formatting;
 using LiqBot.Engine.Model;
 using LiqBot.Engine.Zones;
+using LiqBot.Exchanges;
+using LiqBot.Exchanges.Replay;
 
 namespace LiqBot.Cli;
 
@@ -26,16 +28,20 @@ internal static class ZonesVerb
             var book = DataArguments.BookAt(history, time, new ModelOptions());
             var snapshot = book.Snapshot(chosenWindow, history.SourceName);
             var zones = ZoneFinder.Find(snapshot);
-            stdout.Write(parse.GetValue(json) ? Json(snapshot, zones) : Text(snapshot, zones));
+            stdout.Write(parse.GetValue(json) ? Json(snapshot, zones, FileVenues(parse.GetValue(data)!)) : Text(snapshot, zones));
             return ExitCodes.Success;
         });
         return command;
     }
 
-    private static string Json(BookSnapshot book, IReadOnlyList<Zone> zones)
+    /// <summary>A recording holds Bybit frames; a bar CSV does not say which venues it sums.</summary>
+    private static IReadOnlyList<string> FileVenues(string path) => RecordingFile.IsRecording(path) ? [Venue.Bybit.Key] : [];
+
+    private static string Json(BookSnapshot book, IReadOnlyList<Zone> zones, IReadOnlyList<string> venues)
     {
         var report = new ZonesReport(
             book.Symbol,
+            venues,
             book.At,
             book.Price,
             book.BinSize,
@@ -62,7 +68,7 @@ internal static class ZonesVerb
         return string.Join(Environment.NewLine, lines) + Environment.NewLine;
     }
 
-    private sealed record ZonesReport(string Symbol, DateTimeOffset At, double Price, double BinSize, string Window, IReadOnlyList<ZoneEntry> Zones);
+    private sealed record ZonesReport(string Symbol, IReadOnlyList<string> Venues, DateTimeOffset At, double Price, double BinSize, string Window, IReadOnlyList<ZoneEntry> Zones);
 
     private sealed record ZoneEntry(string Side, double Low, double High, double NotionalUsd, double DistancePct);
 }

@@ -26,6 +26,19 @@ public sealed class FeedCounters
 
     internal void UnknownFrame() => Interlocked.Increment(ref _unknown);
 
+    /// <summary>Counts a frame a decoder skipped as malformed or unknown; other kinds are not skips.</summary>
+    internal void Skipped(FrameKind kind)
+    {
+        if (kind == FrameKind.Malformed)
+        {
+            MalformedFrame();
+        }
+        else if (kind == FrameKind.Unknown)
+        {
+            UnknownFrame();
+        }
+    }
+
     internal void Reconnect() => Interlocked.Increment(ref _reconnects);
 
     internal void DuplicateBar() => Interlocked.Increment(ref _duplicateBars);

@@ -1,4 +1,5 @@
 using LiqBot.Engine.Market;
+using LiqBot.Engine.Model;
 
 namespace LiqBot.Exchanges;
 
@@ -41,25 +42,25 @@ internal sealed class MarketRecordCheck
         : state.LastBarOpen is { } open && liquidation.Time < open ? SkippedRecordKind.OutOfOrder
         : null;
 
+    /// <summary>True when open interest moved further in one bar than any market moves it.</summary>
+    public static bool IsOpenInterestJump(double before, double after) => !WithinFactor(after, before);
+
     private static SkippedRecordKind? CheckBar(in Bar bar, SymbolState state)
     {
-        if (!IsPositive(bar.Open) || !IsPositive(bar.High) || !IsPositive(bar.Low) || !IsPositive(bar.Close) || bar.Vwap is { } vwap && !IsPositive(vwap))
+        // The engine's own guard names the fault; the filter only sorts it into the kinds it counts.
+        switch (BarCheck.Fault(bar))
         {
-            return SkippedRecordKind.BadPrice;
+            case BarFault.BadPrice or BarFault.BadVwap:
+                return SkippedRecordKind.BadPrice;
+            case BarFault.OutsideRange:
+                return SkippedRecordKind.BarRange;
+            case BarFault.BadOpenInterest or BarFault.BadVolume:
+                return SkippedRecordKind.BadAmount;
+            case BarFault.NonPositiveDuration:
+                return SkippedRecordKind.OutOfOrder;
         }
 
-        var slack = bar.High * 1e-9;
-        if (bar.Low > bar.High || bar.Open > bar.High + slack || bar.Close > bar.High + slack || bar.Open < bar.Low - slack || bar.Close < bar.Low - slack)
-        {
-            return SkippedRecordKind.BarRange;
-        }
-
-        if (!IsPositive(bar.OpenInterestUsd) || IsBadVolume(bar.TakerBuyUsd) || IsBadVolume(bar.TakerSellUsd) || IsBadVolume(bar.LiquidatedLongUsd) || IsBadVolume(bar.LiquidatedShortUsd))
-        {
-            return SkippedRecordKind.BadAmount;
-        }
-
-        if (bar.Duration <= TimeSpan.Zero || state.LastBarClose is { } lastClose && bar.OpenTime < lastClose)
+        if (state.LastBarClose is { } lastClose && bar.OpenTime < lastClose)
         {
             return SkippedRecordKind.OutOfOrder;
         }
@@ -86,8 +87,6 @@ internal sealed class MarketRecordCheck
     private static bool WithinFactor(double value, double reference) => value <= reference * MaxOpenInterestFactor && value >= reference / MaxOpenInterestFactor;
 
     private static bool IsPositive(double value) => value > 0 && double.IsFinite(value);
-
-    private static bool IsBadVolume(double? value) => value is { } v && (v < 0 || !double.IsFinite(v));
 
     private sealed class SymbolState
     {

@@ -53,7 +53,7 @@ internal static class BotHost
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(new SymbolCatalog(market.Symbols));
         services.AddSingleton(ModelOptionsReader.Read(configuration));
-        services.AddSingleton<MarketRegistry>();
+        services.AddSingleton(sp => new MarketRegistry(sp.GetRequiredService<SymbolCatalog>(), sp.GetRequiredService<Engine.Model.ModelOptions>(), sp.GetRequiredService<Exchanges.VenueFeeds>().Venues));
         services.AddSingleton<FeedCompletion>();
         MarketSourceChoice.Add(services, configuration, market, replayFile, speed, contentRoot);
 

@@ -1,36 +1,49 @@
 using LiqBot.Exchanges;
+using LiqBot.Exchanges.Binance;
 using LiqBot.Exchanges.Bybit;
+using LiqBot.Exchanges.Okx;
 using LiqBot.Exchanges.Replay;
 using LiqBot.Market;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace LiqBot.Hosting;
 
 /// <summary>
-/// Picks the market source: --replay FILE, or Market:Source (bybit, replay, or auto: Bybit when its
-/// REST API answers within Market:ProbeTimeout, else the replay file, so the bot works offline).
+/// Picks the market sources: --replay FILE, or Market:Source (live: every venue of Market:Venues side by
+/// side, each supervised on its own; bybit: Bybit alone; replay; or auto: live when any venue's REST API
+/// answers within Market:ProbeTimeout, else the replay file, so the bot works offline).
 /// </summary>
 internal static class MarketSourceChoice
 {
     public static void Add(IServiceCollection services, IConfiguration configuration, MarketOptions market, string? replayFile, string? speed, string contentRoot)
     {
+        var venues = Venues(market);
         var source = replayFile is not null ? "replay" : market.Source.Trim().ToLowerInvariant();
         string? notice = null;
+        if (source == "bybit")
+        {
+            source = "live";
+            venues = [Venue.Bybit];
+        }
+
         if (source == "auto")
         {
-            source = BybitAnswers(configuration, market.ProbeTimeout) ? "bybit" : "replay";
+            source = VenueProbe.AnyAnswers(configuration, venues, market.ProbeTimeout) ? "live" : "replay";
             notice = source == "replay"
-                ? $"Bybit did not answer within {market.ProbeTimeout.TotalSeconds:0} s, so the map replays {market.ReplayFile} instead of live data (Market:Source bybit insists on live data)."
+                ? $"{string.Join(", ", venues.Select(v => v.Name))} did not answer within {market.ProbeTimeout.TotalSeconds:0} s, so the map replays {market.ReplayFile} instead of live data (Market:Source live insists on live data)."
                 : null;
         }
 
         switch (source)
         {
-            case "bybit":
-                services.AddBybitMarketSource(configuration, market.Symbols);
-                services.Replace(ServiceDescriptor.Singleton<IMarketSource>(sp => Supervised(sp, sp.GetRequiredService<BybitMarketSource>(), market)));
-                services.AddSingleton(new MarketSourceLabel("Bybit live"));
+            case "live":
+                foreach (var venue in venues)
+                {
+                    AddVenue(services, configuration, venue, market.Symbols);
+                }
+
+                services.AddSingleton(sp => new VenueFeeds(venues.Select(v => new VenueFeed(v, Supervised(sp, Live(sp, v), market))).ToList()));
+                services.AddSingleton(new MarketSourceLabel("live"));
                 services.AddSingleton(new FeedReplay(false));
                 break;
             case "replay":
@@ -40,14 +53,55 @@ internal static class MarketSourceChoice
 
                 // Read through now: a file that cannot be read stops `run` with one line, before anything starts.
                 MarketDataFile.Validate(path, symbol);
-                services.AddSingleton<IMarketSource>(sp => Supervised(sp, MarketDataFile.OpenReplay(path, symbol, factor, sp.GetRequiredService<TimeProvider>()), market));
+                services.AddSingleton(sp => new VenueFeeds([new VenueFeed(Venue.Replay, Supervised(sp, MarketDataFile.OpenReplay(path, symbol, factor, sp.GetRequiredService<TimeProvider>()), market))]));
                 services.AddSingleton(new MarketSourceLabel("replay: " + Path.GetFileName(path), notice));
                 services.AddSingleton(new FeedReplay(factor is null));
                 break;
             default:
-                throw new InvalidOperationException($"Market:Source '{market.Source}' is not one of auto, bybit, replay.");
+                throw new InvalidOperationException($"Market:Source '{market.Source}' is not one of auto, live, bybit, replay.");
         }
     }
+
+    /// <summary>Market:Venues, or all three when unset; an unknown name stops the host with the key named.</summary>
+    private static List<Venue> Venues(MarketOptions market)
+    {
+        var venues = new List<Venue>();
+        foreach (var name in market.Venues.Count == 0 ? Venue.Live.Select(v => v.Key) : market.Venues)
+        {
+            if (!Venue.TryParse(name, out var venue))
+            {
+                throw new InvalidOperationException($"Market:Venues: '{name}' is not one of {string.Join(", ", Venue.Live.Select(v => v.Key))}.");
+            }
+
+            if (!venues.Contains(venue))
+            {
+                venues.Add(venue);
+            }
+        }
+
+        return venues;
+    }
+
+    private static void AddVenue(IServiceCollection services, IConfiguration configuration, Venue venue, List<string> symbols)
+    {
+        if (venue == Venue.Bybit)
+        {
+            services.AddBybitMarketSource(configuration, symbols);
+        }
+        else if (venue == Venue.Binance)
+        {
+            services.AddBinanceMarketSource(configuration, symbols);
+        }
+        else
+        {
+            services.AddOkxMarketSource(configuration, symbols);
+        }
+    }
+
+    private static IMarketSource Live(IServiceProvider services, Venue venue) =>
+        venue == Venue.Bybit ? services.GetRequiredService<BybitMarketSource>()
+        : venue == Venue.Binance ? services.GetRequiredService<BinanceMarketSource>()
+        : services.GetRequiredService<OkxMarketSource>();
 
     private static SupervisedMarketSource Supervised(IServiceProvider services, IMarketSource inner, MarketOptions market)
     {
@@ -72,21 +126,6 @@ internal static class MarketSourceChoice
 
         var besideApp = Path.Combine(contentRoot, path);
         return File.Exists(besideApp) ? besideApp : Path.Combine(AppContext.BaseDirectory, path);
-    }
-
-    private static bool BybitAnswers(IConfiguration configuration, TimeSpan timeout)
-    {
-        var restUrl = configuration["Bybit:RestUrl"] ?? new BybitOptions().RestUrl;
-        try
-        {
-            using var http = new HttpClient { Timeout = timeout };
-            using var response = http.GetAsync(new Uri(new Uri(restUrl), "/v5/market/time")).GetAwaiter().GetResult();
-            return response.IsSuccessStatusCode;
-        }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or UriFormatException)
-        {
-            return false;
-        }
     }
 }
 

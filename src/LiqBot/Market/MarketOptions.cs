@@ -12,7 +12,10 @@ internal sealed class MarketOptions : IValidatableObject
     /// <summary>Linear perpetuals to follow, e.g. BTCUSDT and ETHUSDT.</summary>
     public List<string> Symbols { get; set; } = [];
 
-    /// <summary>auto (Bybit when reachable, else the replay file), bybit, or replay.</summary>
+    /// <summary>Venues read side by side when live: bybit, binance, okx (empty: all three).</summary>
+    public List<string> Venues { get; set; } = [];
+
+    /// <summary>auto (the venues when one answers, else the replay file), live, bybit (live, Bybit alone), or replay.</summary>
     public string Source { get; set; } = "auto";
 
     /// <summary>A bar CSV or a recording, replayed when Source is replay (or auto and Bybit is unreachable).</summary>
@@ -29,15 +32,20 @@ internal sealed class MarketOptions : IValidatableObject
 
     public TimeSpan FeedRestartMaxDelay { get; set; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>How long auto waits for Bybit before falling back to the replay file.</summary>
+    /// <summary>How long auto waits for the venues before falling back to the replay file.</summary>
     [SettingRange("Market:ProbeTimeout", typeof(TimeSpan), "00:00:00.100", "00:01:00")]
     public TimeSpan ProbeTimeout { get; set; } = TimeSpan.FromSeconds(3);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (Source.Trim().ToLowerInvariant() is not ("auto" or "bybit" or "replay"))
+        if (Source.Trim().ToLowerInvariant() is not ("auto" or "live" or "bybit" or "replay"))
         {
-            yield return new ValidationResult($"Market:Source '{Source}' is not one of auto, bybit, replay.", [nameof(Source)]);
+            yield return new ValidationResult($"Market:Source '{Source}' is not one of auto, live, bybit, replay.", [nameof(Source)]);
+        }
+
+        if (Venues.FirstOrDefault(v => v.Trim().ToLowerInvariant() is not ("bybit" or "binance" or "okx")) is { } venue)
+        {
+            yield return new ValidationResult($"Market:Venues '{venue}' is not one of bybit, binance, okx.", [nameof(Venues)]);
         }
 
         if (!ReplaySpeed.Equals("max", StringComparison.OrdinalIgnoreCase)

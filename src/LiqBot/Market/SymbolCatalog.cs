@@ -48,7 +48,7 @@ internal sealed class SymbolCatalog
     private static string Alias(string symbol) => (BaseOf(symbol) ?? symbol).ToLowerInvariant();
 
     /// <summary>The symbol without its quote currency (BTCUSDT -> BTC), or null when it has none.</summary>
-    private static string? BaseOf(string symbol) =>
+    internal static string? BaseOf(string symbol) =>
         Quotes.FirstOrDefault(q => symbol.EndsWith(q, StringComparison.Ordinal) && symbol.Length > q.Length) is { } quote
             ? symbol[..^quote.Length]
             : null;

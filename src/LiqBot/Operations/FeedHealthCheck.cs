@@ -1,26 +1,21 @@
-using System.Globalization;
 using LiqBot.Exchanges;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Microsoft.Extensions.Options;
 
 namespace LiqBot.Operations;
 
-/// <summary>Healthy while the market feed is live with data younger than Operations:MaxFeedLag, or a replay has finished.</summary>
-internal sealed class FeedHealthCheck(IMarketSource source, FeedLag lag, IOptions<OperationsOptions> options) : IHealthCheck
+/// <summary>
+/// One venue's feed: healthy while it serves (live, or a finished replay); while it is down, degraded if
+/// another venue serves (200, the reason named) and unhealthy when none does (503).
+/// </summary>
+internal sealed class FeedHealthCheck(VenueFeed feed, VenueFeeds feeds) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        var status = source.Status;
-        var age = lag.Now;
-        var result = status.State switch
-        {
-            // A finished replay is as live as it will ever be.
-            FeedState.Ended => HealthCheckResult.Healthy(),
-            not FeedState.Live => HealthCheckResult.Unhealthy(status.Describe()),
-            _ when age is null || age > options.Value.MaxFeedLag =>
-                HealthCheckResult.Unhealthy($"no market data for {age?.TotalSeconds.ToString("0", CultureInfo.InvariantCulture) ?? "ever"} s"),
-            _ => HealthCheckResult.Healthy(),
-        };
+        var status = feed.Source.Status;
+        var reason = feeds.All.Count == 1 ? status.Describe() : $"{feed.Venue.Name}: {status.Describe()}";
+        var result = status.State is FeedState.Live or FeedState.Ended ? HealthCheckResult.Healthy()
+            : feeds.Serving.Any() ? HealthCheckResult.Degraded(reason)
+            : HealthCheckResult.Unhealthy(reason);
         return Task.FromResult(result);
     }
 }

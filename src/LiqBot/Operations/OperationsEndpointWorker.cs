@@ -8,14 +8,16 @@ using Microsoft.Extensions.Options;
 namespace LiqBot.Operations;
 
 /// <summary>
-/// /healthz (ASP.NET Core health checks: 200 when every check passes, else 503 with the reasons) and
-/// /metrics (the "liqbot" meter in Prometheus text) on 127.0.0.1:Operations:Port.
+/// /healthz (ASP.NET Core health checks: 200 "ready" when every check passes; 200 "degraded" with the
+/// reasons while some venues are down but one serves; 503 "not ready" when none serves, data stopped or
+/// the store or a chat fails) and /metrics (the "liqbot" meter in Prometheus text, feed series labelled
+/// by venue) on 127.0.0.1:Operations:Port.
 /// </summary>
 internal sealed class OperationsEndpointWorker(
     IOptions<OperationsOptions> options,
     PrometheusExport export,
     OutboxPendingCount pending,
-    IEnumerable<NamedHealthCheck> checks) : BackgroundService
+    BotHealthChecks checks) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -28,9 +30,9 @@ internal sealed class OperationsEndpointWorker(
         builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, options.Value.Port));
         builder.Logging.ClearProviders();
         var health = builder.Services.AddHealthChecks();
-        foreach (var check in checks)
+        foreach (var (name, check) in checks.All())
         {
-            health.AddCheck(check.Name, check.Check);
+            health.AddCheck(name, check);
         }
 
         await using var app = builder.Build();

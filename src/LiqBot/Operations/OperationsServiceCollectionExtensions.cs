@@ -14,9 +14,10 @@ internal static class OperationsServiceCollectionExtensions
         services.AddSingleton<OutboxPendingCount>();
         services.AddSingleton<ObservedMetrics>();
         services.AddSingleton<PrometheusExport>();
-        services.AddSingleton(sp => new NamedHealthCheck("feed", ActivatorUtilities.CreateInstance<FeedHealthCheck>(sp)));
-        services.AddSingleton(sp => new NamedHealthCheck("store", ActivatorUtilities.CreateInstance<StoreHealthCheck>(sp)));
-        services.AddSingleton(sp => new NamedHealthCheck("chat", ActivatorUtilities.CreateInstance<ChatConnectionsHealthCheck>(sp)));
+        services.AddSingleton<FeedLagHealthCheck>();
+        services.AddSingleton<StoreHealthCheck>();
+        services.AddSingleton<ChatConnectionsHealthCheck>();
+        services.AddSingleton<BotHealthChecks>();
         services.AddOptions<OperationsOptions>().Bind(configuration.GetSection(OperationsOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<OperationsOptions>, OperationsOptionsValidator>();
         services.AddHostedService<OperationsEndpointWorker>();

@@ -3,8 +3,8 @@ using LiqBot.Market;
 
 namespace LiqBot.Workers;
 
-/// <summary>Copies the feed's status to every symbol, so replies can say "market data unavailable since ..." when data stops.</summary>
-internal sealed partial class FeedStatusWorker(IMarketSource source, MarketRegistry markets, MarketSourceLabel label, TimeProvider time, ILogger<FeedStatusWorker> logger) : BackgroundService
+/// <summary>Copies the venues' status to every symbol, so replies can name a venue that is down ("OKX stale since 12:04 UTC").</summary>
+internal sealed partial class FeedStatusWorker(VenueFeeds feeds, MarketRegistry markets, MarketSourceLabel label, TimeProvider time, ILogger<FeedStatusWorker> logger) : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(2);
 
@@ -26,12 +26,12 @@ internal sealed partial class FeedStatusWorker(IMarketSource source, MarketRegis
         using var timer = new PeriodicTimer(Interval, time);
         do
         {
-            var status = source.Status;
+            var unavailable = VenueStatusText.Describe(feeds);
             foreach (var market in markets.All)
             {
                 lock (market.Gate)
                 {
-                    market.Unavailable = status.State is FeedState.Live or FeedState.Ended ? null : status.Describe();
+                    market.Unavailable = unavailable;
                 }
             }
         }

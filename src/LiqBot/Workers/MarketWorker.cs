@@ -8,11 +8,12 @@ using LiqBot.Operations;
 namespace LiqBot.Workers;
 
 /// <summary>
-/// Feeds market events into each symbol's book and alert rules and publishes the alerts they raise.
+/// Feeds every venue's market events into that venue's book of the symbol (the first venue's through the
+/// alert rules) and publishes the alerts they raise.
 /// Reloads the alert subscribers whenever subscriptions or settings changed.
 /// </summary>
 internal sealed partial class MarketWorker(
-    IMarketSource source,
+    VenueFeeds feeds,
     MarketRegistry markets,
     AlertAudience audience,
     AlertPublisher publisher,
@@ -24,22 +25,22 @@ internal sealed partial class MarketWorker(
     private long _loadedVersion = -1;
 
     /// <summary>
-    /// The source is supervised (it restarts itself and filters garbage), so this loop ends only with a
-    /// replay or the host. One event the engine still refuses is logged and skipped, never fatal.
+    /// Each venue is supervised (it restarts itself and filters garbage), so this loop ends only with
+    /// replays or the host. One event the engine still refuses is logged and skipped, never fatal.
     /// </summary>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
         {
-            await foreach (var marketEvent in source.StreamAsync(stoppingToken))
+            await foreach (var (venue, marketEvent) in feeds.StreamAsync(stoppingToken))
             {
                 try
                 {
-                    await HandleAsync(marketEvent, stoppingToken);
+                    await HandleAsync(venue, marketEvent, stoppingToken);
                 }
                 catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
                 {
-                    LogEventFailed(marketEvent.GetType().Name, marketEvent.Symbol, marketEvent.Time, e.Message);
+                    LogEventFailed(venue.Name, marketEvent.GetType().Name, marketEvent.Symbol, marketEvent.Time, e.Message);
                     LogEventFailureDetail(e);
                 }
             }
@@ -51,12 +52,12 @@ internal sealed partial class MarketWorker(
 
         if (!stoppingToken.IsCancellationRequested)
         {
-            LogFeedEnded(source.Status.Describe());
+            LogFeedEnded(string.Join("; ", feeds.All.Select(f => f.Source.Status.Describe())));
             completion.MarkIngested();
         }
     }
 
-    internal async Task HandleAsync(MarketEvent marketEvent, CancellationToken cancellationToken)
+    internal async Task HandleAsync(Venue venue, MarketEvent marketEvent, CancellationToken cancellationToken)
     {
         if (changes.Version != _loadedVersion)
         {
@@ -73,14 +74,13 @@ internal sealed partial class MarketWorker(
         IReadOnlyList<Alert> alerts;
         lock (market.Gate)
         {
-            market.Unavailable = null;
-            alerts = marketEvent switch
+            // Data arrived: a note about a venue that was down is refreshed now, not at the next status tick.
+            if (market.Unavailable is not null)
             {
-                BarClosed closed => market.Rules.OnBarClosed(closed.Bar),
-                LiquidationReported reported => market.Rules.OnLiquidation(reported.Liquidation),
-                PriceTicked tick => market.Rules.OnPrice(tick.Time, tick.Price),
-                _ => [],
-            };
+                market.Unavailable = VenueStatusText.Describe(feeds);
+            }
+
+            alerts = market.Apply(venue, marketEvent);
         }
 
         if (alerts.Count > 0)
@@ -92,8 +92,8 @@ internal sealed partial class MarketWorker(
     [LoggerMessage(Level = LogLevel.Information, Message = "Market feed finished: {Status}")]
     private partial void LogFeedEnded(string status);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Market event skipped: {Record} {Symbol} at {Time:u} failed ({Reason})")]
-    private partial void LogEventFailed(string record, string symbol, DateTimeOffset time, string reason);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Market event skipped: {Venue} {Record} {Symbol} at {Time:u} failed ({Reason})")]
+    private partial void LogEventFailed(string venue, string record, string symbol, DateTimeOffset time, string reason);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Market event failure detail")]
     private partial void LogEventFailureDetail(Exception exception);

@@ -1,38 +1,25 @@
 using System.Collections.Concurrent;
-using System.Net;
-using System.Net.WebSockets;
-using System.Text;
 using System.Text.Json;
+using LiqBot.Fakes.Venues;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace LiqBot.Fakes.Bybit;
 
 /// <summary>
-/// A fake Bybit v5 on 127.0.0.1 (port 0, read back): the public linear WebSocket and the market REST
-/// endpoints, scriptable from tests: push frames, drop sockets, go silent, reject subscribes, queue
+/// A fake Bybit v5 on 127.0.0.1 (a <see cref="FakeVenueHost"/>, port 0): the public linear WebSocket
+/// and the market REST endpoints, scriptable from tests: push frames, drop sockets, go silent, reject subscribes, queue
 /// retCode errors or HTTP 403/429 per path. History is deterministic (<see cref="FakeBybitHistory"/>).
 /// </summary>
 public sealed class FakeBybitServer : IAsyncDisposable
 {
-    private readonly WebApplication _app;
-    private readonly ConcurrentDictionary<int, FakeSocket> _sockets = new();
     private readonly ConcurrentDictionary<string, ConcurrentQueue<RestFault>> _faults = new();
     private readonly ConcurrentQueue<string> _requests = new();
     private readonly ConcurrentQueue<string> _subscriptions = new();
-    private int _nextSocket;
-    private int _connections;
+    private FakeVenueHost _host = null!;
 
-    private FakeBybitServer(WebApplication app)
+    private FakeBybitServer()
     {
-        _app = app;
-        FakeBybitRest.Map(app, this);
-        app.Map("/v5/public/linear", HandleSocketAsync);
     }
 
     public Uri RestUrl { get; private set; } = null!;
@@ -54,9 +41,9 @@ public sealed class FakeBybitServer : IAsyncDisposable
     /// <summary>The kline opening at this time (ms) is served with its high and low swapped, as a broken exchange record.</summary>
     public long? CorruptKlineOpenMs { get; set; }
 
-    public int Connections => Volatile.Read(ref _connections);
+    public int Connections => _host.Connections;
 
-    public int OpenSockets => _sockets.Count;
+    public int OpenSockets => _host.OpenSockets();
 
     /// <summary>Every subscribe message's args, one string per message (comma-joined).</summary>
     public IReadOnlyCollection<string> Subscriptions => _subscriptions;
@@ -66,17 +53,14 @@ public sealed class FakeBybitServer : IAsyncDisposable
 
     public static async Task<FakeBybitServer> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
-        app.UseWebSockets();
-        var server = new FakeBybitServer(app);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        var port = new Uri(address).Port;
-        server.RestUrl = new Uri($"http://127.0.0.1:{port}");
-        server.StreamUrl = new Uri($"ws://127.0.0.1:{port}/v5/public/linear");
+        var server = new FakeBybitServer();
+        server._host = await FakeVenueHost.StartAsync((app, host) =>
+        {
+            FakeBybitRest.Map(app, server);
+            app.Map("/v5/public/linear", (HttpContext c) => host.AcceptAsync(c, _ => Task.CompletedTask, server.OnClientMessageAsync));
+        });
+        server.RestUrl = server._host.Url("http", string.Empty);
+        server.StreamUrl = server._host.Url("ws", "/v5/public/linear");
         return server;
     }
 
@@ -92,22 +76,10 @@ public sealed class FakeBybitServer : IAsyncDisposable
     public int RequestCount(string path) => _requests.Count(r => r.StartsWith(path + "?", StringComparison.Ordinal) || r == path);
 
     /// <summary>Sends a text frame to every open socket.</summary>
-    public async Task PushAsync(string frame)
-    {
-        foreach (var socket in _sockets.Values)
-        {
-            await socket.SendAsync(frame);
-        }
-    }
+    public Task PushAsync(string frame) => _host.PushAsync(frame);
 
     /// <summary>Cuts every socket without a close handshake.</summary>
-    public void DropConnections()
-    {
-        foreach (var socket in _sockets.Values)
-        {
-            socket.Socket.Abort();
-        }
-    }
+    public void DropConnections() => _host.DropConnections();
 
     public async Task WaitUntilAsync(Func<FakeBybitServer, bool> condition, TimeSpan timeout)
     {
@@ -118,54 +90,12 @@ public sealed class FakeBybitServer : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        DropConnections();
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 
     internal void Record(HttpRequest request) => _requests.Enqueue(request.Path + request.QueryString.Value);
 
     internal RestFault? NextFault(string path) =>
         _faults.TryGetValue(path, out var queue) && queue.TryDequeue(out var fault) ? fault : null;
-
-    private async Task HandleSocketAsync(HttpContext context)
-    {
-        if (!context.WebSockets.IsWebSocketRequest)
-        {
-            context.Response.StatusCode = 400;
-            return;
-        }
-
-        using var ws = await context.WebSockets.AcceptWebSocketAsync();
-        var id = Interlocked.Increment(ref _nextSocket);
-        var socket = new FakeSocket(ws);
-        _sockets[id] = socket;
-        Interlocked.Increment(ref _connections);
-        try
-        {
-            var buffer = new byte[64 * 1024];
-            while (ws.State == WebSocketState.Open)
-            {
-                var result = await ws.ReceiveAsync(buffer, context.RequestAborted);
-                if (result.MessageType == WebSocketMessageType.Close)
-                {
-                    break;
-                }
-
-                await OnClientMessageAsync(socket, Encoding.UTF8.GetString(buffer, 0, result.Count));
-            }
-        }
-        catch (Exception e) when (e is WebSocketException or OperationCanceledException)
-        {
-        }
-        finally
-        {
-            _sockets.TryRemove(id, out _);
-            socket.Dispose();
-        }
-    }
 
     private async Task OnClientMessageAsync(FakeSocket socket, string text)
     {

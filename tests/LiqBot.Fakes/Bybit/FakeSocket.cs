@@ -4,7 +4,7 @@ using System.Text;
 namespace LiqBot.Fakes.Bybit;
 
 /// <summary>One accepted socket; sends are serialized because a WebSocket allows one at a time.</summary>
-internal sealed class FakeSocket(WebSocket socket) : IDisposable
+public sealed class FakeSocket(WebSocket socket) : IDisposable
 {
     private readonly SemaphoreSlim _send = new(1, 1);
 

@@ -41,6 +41,13 @@ internal sealed class FakeGatewayConnection(HttpContext context, WebSocket socke
     public void Drop()
     {
         Socket.Abort();
-        context.Abort();
+        try
+        {
+            context.Abort();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The request already ended (the bot closed first): the connection is gone either way.
+        }
     }
 }

@@ -2,6 +2,7 @@ using LiqBot.Alerts;
 using LiqBot.Chat;
 using LiqBot.Chat.Commands;
 using LiqBot.Engine.Model;
+using LiqBot.Exchanges;
 using LiqBot.Exchanges.Replay;
 using LiqBot.Market;
 using LiqBot.Storage;
@@ -11,19 +12,24 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace LiqBot.Tests.Chat;
 
-/// <summary>The real router over a real SQLite file, with BTCUSDT replayed from samples/ and ETHUSDT without data.</summary>
+/// <summary>The real router over a real SQLite file, with BTCUSDT replayed from samples/ (into every venue's book when venues are given) and ETHUSDT without data.</summary>
 internal sealed class RouterHarness : IDisposable
 {
     private readonly TempDirectory _folder = new();
 
-    public RouterHarness()
+    public RouterHarness(IReadOnlyList<Venue>? venues = null)
     {
         var database = new SqliteStorageDatabase(new StorageOptions { Provider = StorageProvider.Sqlite, SqlitePath = _folder.File("liqbot.db") }, TimeProvider.System, NullLogger<SqliteStorageDatabase>.Instance);
         Stores = new StoreInstance(database);
-        Markets = new MarketRegistry(new SymbolCatalog(["BTCUSDT", "ETHUSDT"]), new ModelOptions());
+        Markets = new MarketRegistry(new SymbolCatalog(["BTCUSDT", "ETHUSDT"]), new ModelOptions(), venues);
         var btc = Markets.Find("BTCUSDT")!;
-        btc.Book.ApplyHistory(BarCsvFile.Read(RepoPaths.Sample, "BTCUSDT").Bars.ToArray());
-        btc.Source = "replay";
+        var bars = BarCsvFile.Read(RepoPaths.Sample, "BTCUSDT").Bars.ToArray();
+        foreach (var venue in btc.Venues)
+        {
+            btc.BookOf(venue).ApplyHistory(bars);
+        }
+
+        btc.Source = venues is null ? "replay" : "live";
         var arguments = new MarketArguments(Markets, Stores.Subscriptions);
         var charts = new ChartService(TimeProvider.System);
         IChatCommand[] commands =
@@ -36,7 +42,7 @@ internal sealed class RouterHarness : IDisposable
             new AlertsCommand(Stores.Subscriptions),
             new ConfigCommand(Stores.Subscriptions, Changes),
         ];
-        Router = new CommandRouter(commands, Markets.Catalog, NullLogger<CommandRouter>.Instance);
+        Router = new CommandRouter(commands, Markets.Catalog, NullLogger<CommandRouter>.Instance, Markets);
     }
 
     public StoreInstance Stores { get; }

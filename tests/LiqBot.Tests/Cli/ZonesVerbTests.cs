@@ -16,6 +16,7 @@ public sealed class ZonesVerbTests
         Assert.Equal("BTCUSDT", root.GetProperty("symbol").GetString());
         Assert.Equal(new DateTimeOffset(2026, 6, 1, 0, 0, 0, TimeSpan.Zero), root.GetProperty("at").GetDateTimeOffset());
         Assert.Equal("3d", root.GetProperty("window").GetString());
+        Assert.Equal(JsonValueKind.Array, root.GetProperty("venues").ValueKind); // a bar CSV does not say which venues it sums
         Assert.Equal(100, root.GetProperty("binSize").GetDouble());
         var price = root.GetProperty("price").GetDouble();
         var zones = root.GetProperty("zones").EnumerateArray().ToList();

@@ -14,14 +14,16 @@ public sealed class StartupMessageTests : IDisposable
         using var bot = BotProcess.Start(_folder.Path, new Dictionary<string, string>
         {
             ["Bybit__RestUrl"] = "http://127.0.0.1:9", // discard port on loopback: nothing answers
+            ["Binance__RestUrl"] = "http://127.0.0.1:9",
+            ["Okx__RestUrl"] = "http://127.0.0.1:9",
             ["Market__ProbeTimeout"] = "00:00:01",
             ["Storage__SqlitePath"] = _folder.File("liqbot.db"),
         });
 
         Assert.Equal(0, await bot.EndInputAndWaitAsync());
 
-        var notice = Assert.Single(bot.Errors, l => l.Contains("Bybit did not answer", StringComparison.Ordinal));
-        Assert.Contains("Bybit did not answer within 1 s, so the map replays samples/btc-30m-oi-liquidations-2026-05-21_2026-06-07.csv instead of live data", notice, StringComparison.Ordinal);
+        var notice = Assert.Single(bot.Errors, l => l.Contains("did not answer", StringComparison.Ordinal));
+        Assert.Contains("Bybit, Binance, OKX did not answer within 1 s, so the map replays samples/btc-30m-oi-liquidations-2026-05-21_2026-06-07.csv instead of live data", notice, StringComparison.Ordinal);
         Assert.DoesNotContain(bot.Errors, l => l.TrimStart().StartsWith("at ", StringComparison.Ordinal));
     }
 

@@ -10,6 +10,8 @@ internal static class CommandOptions
 
     public static CommandOptionDescriptor Window { get; } = new("window", "Look-back window (default: the chat's window setting)", Required: false, Choices: [.. TimeWindow.All.Select(w => w.Name)]);
 
+    public static CommandOptionDescriptor Venue { get; } = new("venue", "One venue instead of the sum of all (default: all)", Required: false, Choices: [.. Exchanges.Venue.Live.Select(v => v.Key)]);
+
     public static CommandOptionDescriptor Kinds { get; } = new("kinds", "Which alerts (default all)", Required: false, Choices: ["proximity", "sweep", "cascade", "all"]);
 
     public static bool TryParseKinds(string? text, out AlertKinds kinds)

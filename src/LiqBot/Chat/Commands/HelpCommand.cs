@@ -1,10 +1,11 @@
 using System.Text;
+using LiqBot.Exchanges;
 using LiqBot.Market;
 
 namespace LiqBot.Chat.Commands;
 
 /// <summary>/help: the commands, and what the map is (and is not).</summary>
-internal sealed class HelpCommand(Func<IReadOnlyList<CommandDescriptor>> commands, SymbolCatalog catalog) : IChatCommand
+internal sealed class HelpCommand(Func<IReadOnlyList<CommandDescriptor>> commands, SymbolCatalog catalog, IReadOnlyList<Venue>? venues = null) : IChatCommand
 {
     public CommandDescriptor Descriptor { get; } = new("help", "What LiqBot can do", []);
 
@@ -23,6 +24,11 @@ internal sealed class HelpCommand(Func<IReadOnlyList<CommandDescriptor>> command
         }
 
         text.Append("\nSymbols: ").Append(catalog.Describe()).Append('.');
+        if (VenueText.Coverage(venues ?? []) is { Length: > 0 } coverage)
+        {
+            text.Append("\nVenues: ").Append(Venue.Join(venues!)).Append(" summed; add a venue (").Append(string.Join(", ", venues!.Select(v => v.Key)))
+                .Append(") after the window to see one. Its ").Append(coverage).Append('.');
+        }
         return Task.FromResult(new ChatReply(text.ToString()));
     }
 }

@@ -1,37 +1,57 @@
 using LiqBot.Engine.Model;
+using LiqBot.Exchanges;
 using LiqBot.Market;
 using LiqBot.Storage;
 
 namespace LiqBot.Chat.Commands;
 
-/// <summary>Reads "&lt;symbol&gt; [window]" for the map commands; the window defaults to the chat's setting.</summary>
+/// <summary>
+/// Reads "&lt;symbol&gt; [window] [venue]" for the map commands: the window defaults to the chat's
+/// setting, the venue to the sum of every venue (a venue word may stand where the window would).
+/// </summary>
 internal sealed class MarketArguments(MarketRegistry markets, ISubscriptionStore store)
 {
-    public async Task<(SymbolMarket? Market, TimeWindow Window, ChatReply? Error)> ParseAsync(ChatRequest request, CancellationToken cancellationToken)
+    public async Task<MarketSelection> ParseAsync(ChatRequest request, CancellationToken cancellationToken)
     {
-        if (request.Arguments.Count is 0 or > 2)
+        var live = !markets.Venues.Contains(Venue.Replay);
+        if (request.Arguments.Count is 0 || request.Arguments.Count > (live ? 3 : 2))
         {
-            return (null, default, ChatReply.Error($"Usage: /{request.Command} <symbol> [window], e.g. /{request.Command} btc 24h. Windows: {TimeWindow.Names}."));
+            return MarketSelection.Failed(ChatReply.Error(live
+                ? $"Usage: /{request.Command} <symbol> [window] [venue], e.g. /{request.Command} btc 24h or /{request.Command} btc 24h binance. Windows: {TimeWindow.Names}."
+                : $"Usage: /{request.Command} <symbol> [window], e.g. /{request.Command} btc 24h. Windows: {TimeWindow.Names}."));
         }
 
         if (!markets.Catalog.TryResolve(request.Arguments[0], out var symbol, out var error))
         {
-            return (null, default, ChatReply.Error(error));
+            return MarketSelection.Failed(ChatReply.Error(error));
         }
 
-        TimeWindow window;
-        if (request.Arguments.Count == 2)
+        TimeWindow? window = null;
+        Venue? venue = null;
+        foreach (var word in request.Arguments.Skip(1))
         {
-            if (!TimeWindow.TryParse(request.Arguments[1], out window))
+            if (window is null && venue is null && TimeWindow.TryParse(word, out var parsed))
             {
-                return (null, default, ChatReply.Error($"Unknown window '{request.Arguments[1]}'. Use {TimeWindow.Names}."));
+                window = parsed;
+            }
+            else if (venue is null && Venue.TryParse(word, out var named))
+            {
+                if (!markets.Venues.Contains(named))
+                {
+                    return MarketSelection.Failed(ChatReply.Error($"{named.Name} is not read by this bot; its venues: {Venue.Join(markets.Venues)}."));
+                }
+
+                venue = named;
+            }
+            else
+            {
+                return MarketSelection.Failed(ChatReply.Error(live
+                    ? $"Unknown window or venue '{word}'. Windows: {TimeWindow.Names}; venues: {string.Join(", ", Venue.Live.Select(v => v.Key))}."
+                    : $"Unknown window '{word}'. Use {TimeWindow.Names}."));
             }
         }
-        else
-        {
-            window = (await store.GetSettingsAsync(request.Chat, cancellationToken)).Window;
-        }
 
-        return (markets.Find(symbol), window, null);
+        window ??= (await store.GetSettingsAsync(request.Chat, cancellationToken)).Window;
+        return new MarketSelection(markets.Find(symbol), window.Value, venue, null);
     }
 }

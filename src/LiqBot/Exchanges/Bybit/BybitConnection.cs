@@ -1,20 +1,13 @@
-using System.Buffers;
-using System.Net.WebSockets;
-using System.Text;
-
 namespace LiqBot.Exchanges.Bybit;
 
 /// <summary>
-/// One public WebSocket to Bybit: connect, subscribe (the ack must arrive within the pong timeout),
-/// application-level {"op":"ping"} every ping interval, and an abort when a pong does not come back in
-/// time, which ends <see cref="ReceiveAsync"/> so the caller reconnects. Frames are returned as bytes
-/// valid until the next receive.
+/// Bybit's keep-alive over a <see cref="VenueSocket"/>: subscribe (the ack must arrive within the pong
+/// timeout), application-level {"op":"ping"} every ping interval, and an abort when a pong does not come
+/// back in time, which ends <see cref="ReceiveAsync"/> so the caller reconnects.
 /// </summary>
 internal sealed class BybitConnection : IAsyncDisposable
 {
-    private readonly ClientWebSocket _socket = new();
-    private readonly ArrayBufferWriter<byte> _buffer = new(64 * 1024);
-    private readonly SemaphoreSlim _sendLock = new(1, 1);
+    private readonly VenueSocket _socket;
     private readonly BybitOptions _options;
     private readonly TimeProvider _time;
     private readonly CancellationTokenSource _stop = new();
@@ -22,27 +15,21 @@ internal sealed class BybitConnection : IAsyncDisposable
     private long _requestId;
     private Task _heartbeat = Task.CompletedTask;
 
-    private BybitConnection(BybitOptions options, TimeProvider time)
+    private BybitConnection(VenueSocket socket, BybitOptions options, TimeProvider time)
     {
+        _socket = socket;
         _options = options;
         _time = time;
     }
 
-    /// <summary>Why the connection aborted itself (pong or ack timeout), if it did.</summary>
-    public string? AbortReason { get; private set; }
-
     public static async Task<BybitConnection> OpenAsync(BybitOptions options, TimeProvider time, IEnumerable<string> topics, CancellationToken cancellationToken)
     {
-        var connection = new BybitConnection(options, time);
+        var connection = new BybitConnection(await VenueSocket.ConnectAsync(new Uri(options.StreamUrl), options.RequestTimeout, time, cancellationToken), options, time);
         try
         {
-            connection._socket.Options.KeepAliveInterval = TimeSpan.Zero;
-            using var connectTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            connectTimeout.CancelAfter(options.RequestTimeout);
-            await connection._socket.ConnectAsync(new Uri(options.StreamUrl), connectTimeout.Token);
             var args = string.Join(",", topics.Select(t => $"\"{t}\""));
             Volatile.Write(ref connection._awaitingReply, 1);
-            await connection.SendAsync($"{{\"req_id\":\"sub-{connection.NextId()}\",\"op\":\"subscribe\",\"args\":[{args}]}}", cancellationToken);
+            await connection._socket.SendTextAsync($"{{\"req_id\":\"sub-{connection.NextId()}\",\"op\":\"subscribe\",\"args\":[{args}]}}", cancellationToken);
             connection._heartbeat = connection.HeartbeatAsync(connection._stop.Token);
             return connection;
         }
@@ -56,31 +43,8 @@ internal sealed class BybitConnection : IAsyncDisposable
     /// <summary>A pong or the subscribe ack arrived.</summary>
     public void OnReply() => Volatile.Write(ref _awaitingReply, 0);
 
-    /// <summary>The next frame, or null when the server closed the socket.</summary>
-    public async ValueTask<ReadOnlyMemory<byte>?> ReceiveAsync(CancellationToken cancellationToken)
-    {
-        _buffer.ResetWrittenCount();
-        while (true)
-        {
-            var result = await _socket.ReceiveAsync(_buffer.GetMemory(16 * 1024), cancellationToken);
-            if (result.MessageType == WebSocketMessageType.Close)
-            {
-                return null;
-            }
-
-            _buffer.Advance(result.Count);
-            if (result.EndOfMessage)
-            {
-                return _buffer.WrittenMemory;
-            }
-        }
-    }
-
-    public void Abort(string reason)
-    {
-        AbortReason ??= reason;
-        _socket.Abort();
-    }
+    /// <summary>The next frame (valid until the next receive), or null when Bybit closed the socket.</summary>
+    public ValueTask<ReadOnlyMemory<byte>?> ReceiveAsync(CancellationToken cancellationToken) => _socket.ReceiveAsync(cancellationToken);
 
     public async ValueTask DisposeAsync()
     {
@@ -93,9 +57,7 @@ internal sealed class BybitConnection : IAsyncDisposable
         {
         }
 
-        _socket.Abort();
-        _socket.Dispose();
-        _sendLock.Dispose();
+        await _socket.DisposeAsync();
         _stop.Dispose();
     }
 
@@ -104,7 +66,7 @@ internal sealed class BybitConnection : IAsyncDisposable
         await Task.Delay(_options.PongTimeout, _time, cancellationToken);
         if (Volatile.Read(ref _awaitingReply) == 1)
         {
-            Abort("no subscribe ack");
+            _socket.Abort("no subscribe ack");
             return;
         }
 
@@ -114,9 +76,9 @@ internal sealed class BybitConnection : IAsyncDisposable
             Volatile.Write(ref _awaitingReply, 1);
             try
             {
-                await SendAsync($"{{\"req_id\":\"ping-{NextId()}\",\"op\":\"ping\"}}", cancellationToken);
+                await _socket.SendTextAsync($"{{\"req_id\":\"ping-{NextId()}\",\"op\":\"ping\"}}", cancellationToken);
             }
-            catch (WebSocketException)
+            catch (System.Net.WebSockets.WebSocketException)
             {
                 return;
             }
@@ -124,22 +86,9 @@ internal sealed class BybitConnection : IAsyncDisposable
             await Task.Delay(_options.PongTimeout, _time, cancellationToken);
             if (Volatile.Read(ref _awaitingReply) == 1)
             {
-                Abort("pong timeout");
+                _socket.Abort("pong timeout");
                 return;
             }
-        }
-    }
-
-    private async Task SendAsync(string text, CancellationToken cancellationToken)
-    {
-        await _sendLock.WaitAsync(cancellationToken);
-        try
-        {
-            await _socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, true, cancellationToken);
-        }
-        finally
-        {
-            _sendLock.Release();
         }
     }
 

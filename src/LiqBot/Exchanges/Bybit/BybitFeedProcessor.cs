@@ -6,9 +6,9 @@ namespace LiqBot.Exchanges.Bybit;
 /// Applies decoded records: one <see cref="MinuteBarAggregator"/> and one <see cref="TickerMerger"/> per
 /// symbol. The live client and the replay share it, so a recording replays into the same bars. The bar
 /// of the minute the connection started in is partial and dropped; <see cref="IMarketEventSink.OnLiveStart"/>
-/// tells the sink where live bars begin. Price ticks are thinned to one per <c>priceTickInterval</c>.
+/// tells the sink where live bars begin; merged tickers go to <c>onTicker</c> (about 10 a second per symbol). Price ticks are thinned to one per <c>priceTickInterval</c>.
 /// </summary>
-internal sealed class BybitFeedProcessor(IMarketEventSink sink, TimeSpan? priceTickInterval = null) : IBybitFrameHandler
+internal sealed class BybitFeedProcessor(IMarketEventSink sink, Action<int, TickerMerger>? onTicker = null, TimeSpan? priceTickInterval = null) : IBybitFrameHandler
 {
     private static readonly long MinuteTicks = TimeSpan.FromMinutes(1).Ticks;
     private readonly long _priceTickTicks = (priceTickInterval ?? TimeSpan.FromSeconds(1)).Ticks;
@@ -53,7 +53,7 @@ internal sealed class BybitFeedProcessor(IMarketEventSink sink, TimeSpan? priceT
     {
         var state = State(symbol);
         state.Ticker.End(time);
-        sink.OnTicker(symbol, state.Ticker);
+        onTicker?.Invoke(symbol, state.Ticker);
         Track(symbol, state, time);
         var produced = state.Ticker.OpenInterestUsd is { } oi
             ? state.Aggregator.SetOpenInterest(time, oi, out var bar)

@@ -35,7 +35,7 @@ internal sealed partial class BybitRecorder(BybitOptions options, TimeProvider t
                     {
                         if (info.Kind == BybitFrameKind.SubscribeAck && !info.Success)
                         {
-                            throw new BybitStreamException($"subscribe rejected: {info.Message}");
+                            throw new MarketStreamException($"subscribe rejected: {info.Message}");
                         }
 
                         connection.OnReply();
@@ -51,7 +51,7 @@ internal sealed partial class BybitRecorder(BybitOptions options, TimeProvider t
             {
                 break;
             }
-            catch (Exception e) when (e is WebSocketException or BybitStreamException or OperationCanceledException)
+            catch (Exception e) when (e is WebSocketException or MarketStreamException or OperationCanceledException)
             {
                 var delay = Backoff.Delay(attempt++, options.ReconnectBaseDelay, options.ReconnectMaxDelay, Random.Shared);
                 LogReconnect(logger, e.Message, delay);

@@ -43,7 +43,7 @@ internal static class BarCsvFile
             }
 
             bars[i] = ToBar(open, duration, fields, columns, fileName, line);
-            if (i > 0 && OpenInterestJump(bars[i - 1].OpenInterestUsd, bars[i].OpenInterestUsd))
+            if (i > 0 && MarketRecordCheck.IsOpenInterestJump(bars[i - 1].OpenInterestUsd, bars[i].OpenInterestUsd))
             {
                 throw new MarketDataException(string.Create(
                     CultureInfo.InvariantCulture,
@@ -128,9 +128,6 @@ internal static class BarCsvFile
 
         return smallest == TimeSpan.MaxValue ? throw new MarketDataException($"{fileName}: bars must be in time order without repeats.") : smallest;
     }
-
-    private static bool OpenInterestJump(double before, double after) =>
-        after > before * MarketRecordCheck.MaxOpenInterestFactor || after < before / MarketRecordCheck.MaxOpenInterestFactor;
 
     private static string Shorten(string text) => text.Length <= 24 ? text : text[..24] + "...";
 }

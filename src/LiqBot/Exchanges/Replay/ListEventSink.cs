@@ -1,5 +1,4 @@
 using LiqBot.Engine.Market;
-using LiqBot.Exchanges.Bybit;
 
 namespace LiqBot.Exchanges.Replay;
 
@@ -27,10 +26,6 @@ internal sealed class ListEventSink(IReadOnlyList<string> symbols, TimeSpan reor
     public void OnLiquidation(int symbol, in RealizedLiquidation liquidation) => Add(symbol, new LiquidationReported(symbols[symbol], liquidation));
 
     public void OnPrice(int symbol, DateTimeOffset time, double price) => Add(symbol, new PriceTicked(symbols[symbol], time, price));
-
-    public void OnTicker(int symbol, TickerMerger ticker)
-    {
-    }
 
     private void Add(int symbol, MarketEvent e)
     {

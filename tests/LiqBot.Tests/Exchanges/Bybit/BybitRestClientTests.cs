@@ -1,3 +1,4 @@
+using LiqBot.Exchanges;
 using LiqBot.Exchanges.Bybit;
 using LiqBot.Fakes.Bybit;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -32,7 +33,7 @@ public sealed class BybitRestClientTests : IAsyncLifetime
         _fake.Fail("/v5/market/kline", RestFault.Http(429));
         _fake.Fail("/v5/market/kline", RestFault.Http(403));
 
-        var klines = await _rest.GetKlinesAsync("BTCUSDT", 5, Start, Start.AddHours(1), CancellationToken.None);
+        var klines = await _rest.GetKlinesAsync("BTCUSDT", TimeSpan.FromMinutes(5), Start, Start.AddHours(1), CancellationToken.None);
 
         Assert.Equal(13, klines.Count);
         Assert.Equal(4, _fake.RequestCount("/v5/market/kline"));
@@ -44,16 +45,16 @@ public sealed class BybitRestClientTests : IAsyncLifetime
     {
         _fake.Fail("/v5/market/kline", RestFault.Code(10001, "Not supported symbols"));
 
-        var error = await Assert.ThrowsAsync<BybitRestException>(() => _rest.GetKlinesAsync("BTCUSDT", 5, Start, Start.AddHours(1), CancellationToken.None));
+        var error = await Assert.ThrowsAsync<VenueRestException>(() => _rest.GetKlinesAsync("BTCUSDT", TimeSpan.FromMinutes(5), Start, Start.AddHours(1), CancellationToken.None));
 
-        Assert.Equal(10001, error.RetCode);
+        Assert.Equal("10001", error.Code);
         Assert.Equal(1, _fake.RequestCount("/v5/market/kline"));
     }
 
     [Fact]
     public async Task GetKlines_MoreThanOnePage_PagesBackwardsWithoutGapsOrDuplicates()
     {
-        var klines = await _rest.GetKlinesAsync("BTCUSDT", 1, Start, Start.AddMinutes(2_499), CancellationToken.None);
+        var klines = await _rest.GetKlinesAsync("BTCUSDT", TimeSpan.FromMinutes(1), Start, Start.AddMinutes(2_499), CancellationToken.None);
 
         Assert.Equal(2_500, klines.Count);
         Assert.Equal(3, _fake.RequestCount("/v5/market/kline"));

@@ -1,0 +1,127 @@
+using System.Runtime.CompilerServices;
+using System.Threading.Channels;
+using LiqBot.Engine.Market;
+using LiqBot.Resilience;
+
+namespace LiqBot.Exchanges;
+
+/// <summary>
+/// The live side every venue shares: sessions run one after another on a background task and write
+/// into a bounded channel (waiting when full, so bars are never dropped); a failed or closed session is
+/// followed by a new one after an exponential backoff with jitter, a planned one at once, while
+/// <see cref="Status"/> says since when data is unavailable and why. Exchange trouble never reaches the consumer.
+/// </summary>
+internal sealed partial class LiveFeed(
+    string venue,
+    IVenueSession session,
+    TimeSpan reconnectBaseDelay,
+    TimeSpan reconnectMaxDelay,
+    int capacity,
+    TimeProvider time,
+    ILogger logger,
+    Random? random = null,
+    FeedCounters? counters = null)
+{
+    private readonly Random _random = random ?? Random.Shared;
+    private volatile FeedStatus _status = new(FeedState.Connecting, time.GetUtcNow(), "connecting");
+    private int _streaming;
+    private int _attempt;
+
+    public FeedStatus Status => _status;
+
+    /// <summary>Shared with the session, which counts frames.</summary>
+    public FeedCounters Counters { get; } = counters ?? new();
+
+    public async IAsyncEnumerable<MarketEvent> StreamAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        if (Interlocked.Exchange(ref _streaming, 1) == 1)
+        {
+            throw new InvalidOperationException($"The {venue} source streams to one consumer at a time.");
+        }
+
+        var channel = Channel.CreateBounded<MarketEvent>(new BoundedChannelOptions(capacity)
+        {
+            FullMode = BoundedChannelFullMode.Wait,
+            SingleReader = true,
+            SingleWriter = true,
+        });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var run = Task.Run(() => RunAsync(channel.Writer, stop.Token), CancellationToken.None);
+        try
+        {
+            await foreach (var e in channel.Reader.ReadAllAsync(cancellationToken))
+            {
+                yield return e;
+            }
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await run;
+            Volatile.Write(ref _streaming, 0);
+        }
+    }
+
+    private async Task RunAsync(ChannelWriter<MarketEvent> writer, CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                string reason;
+                try
+                {
+                    if (await session.RunAsync(writer, SetLive, cancellationToken) == SessionEnd.Planned)
+                    {
+                        Counters.Reconnect();
+                        LogPlanned(venue);
+                        continue;
+                    }
+
+                    reason = $"stream closed by {venue}";
+                }
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                    break;
+                }
+                catch (Exception e)
+                {
+                    reason = e.Message;
+                }
+
+                var since = _status.State == FeedState.Live ? time.GetUtcNow() : _status.Since;
+                _status = new FeedStatus(FeedState.Unavailable, since, reason);
+                Counters.Reconnect();
+                var delay = Backoff.Delay(_attempt++, reconnectBaseDelay, reconnectMaxDelay, _random);
+                LogUnavailable(venue, reason, delay);
+                await Task.Delay(delay, time, cancellationToken);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            writer.TryComplete();
+        }
+    }
+
+    private void SetLive()
+    {
+        _attempt = 0;
+        if (!_status.IsLive)
+        {
+            _status = new FeedStatus(FeedState.Live, time.GetUtcNow());
+            LogLive(venue);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Venue} market data live")]
+    private partial void LogLive(string venue);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Venue}: planned reconnect before the connection's lifetime ends")]
+    private partial void LogPlanned(string venue);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Venue} market data unavailable ({Reason}); reconnecting in {Delay}")]
+    private partial void LogUnavailable(string venue, string reason, TimeSpan delay);
+}

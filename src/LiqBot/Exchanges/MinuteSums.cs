@@ -1,0 +1,26 @@
+namespace LiqBot.Exchanges;
+
+/// <summary>Two running sums per minute (taker buy and sell, or long and short liquidations) until the minute's bar takes them.</summary>
+internal sealed class MinuteSums
+{
+    private readonly Dictionary<DateTimeOffset, (double First, double Second)> _sums = [];
+
+    public void Add(DateTimeOffset time, bool first, double amount)
+    {
+        var minute = TimeGrid.Floor(time, TimeGrid.Minute);
+        var (a, b) = _sums.GetValueOrDefault(minute);
+        _sums[minute] = first ? (a + amount, b) : (a, b + amount);
+    }
+
+    /// <summary>The minute's sums, forgotten with every earlier minute.</summary>
+    public (double First, double Second) Take(DateTimeOffset minute)
+    {
+        var taken = _sums.GetValueOrDefault(minute);
+        foreach (var key in _sums.Keys.Where(k => k <= minute).ToList())
+        {
+            _sums.Remove(key);
+        }
+
+        return taken;
+    }
+}

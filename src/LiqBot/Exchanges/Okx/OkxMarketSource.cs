@@ -1,0 +1,29 @@
+using LiqBot.Engine.Market;
+
+namespace LiqBot.Exchanges.Okx;
+
+/// <summary>
+/// The live OKX perpetual-swap source: warm start from history-candles and the rubik open-interest
+/// history (about 5 days at 5 minutes), then a business and a public socket; reconnected with backoff
+/// when it fails, gaps backfilled from REST without duplicates.
+/// </summary>
+public sealed class OkxMarketSource : IMarketSource
+{
+    private readonly LiveFeed _feed;
+
+    internal OkxMarketSource(IEnumerable<string> symbols, OkxOptions options, OkxRestClient rest, TimeProvider time, ILogger<OkxMarketSource> logger, Random? random = null)
+    {
+        var gates = SymbolGate.For(symbols, options.ReorderWindow);
+        var counters = new FeedCounters();
+        var session = new OkxStreamSession(options, rest, new SymbolGates(gates, counters, new HistoryBackfiller(rest)), time, logger);
+        _feed = new LiveFeed("OKX", session, options.ReconnectBaseDelay, options.ReconnectMaxDelay, options.EventChannelCapacity, time, logger, random, counters);
+    }
+
+    public FeedStatus Status => _feed.Status;
+
+    public FeedCounters Counters => _feed.Counters;
+
+    public bool IsFinite => false;
+
+    public IAsyncEnumerable<MarketEvent> StreamAsync(CancellationToken cancellationToken) => _feed.StreamAsync(cancellationToken);
+}

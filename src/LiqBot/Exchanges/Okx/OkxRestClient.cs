@@ -1,0 +1,109 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace LiqBot.Exchanges.Okx;
+
+/// <summary>
+/// A thin typed client for the OKX v5 public endpoints: instruments (ctVal), history-candles (newest
+/// first, 300 a page, paged back with after) and the rubik open-interest history (newest first, 100 a
+/// page, paged back with end; OKX keeps 1,440 rows, about 5 days at 5 minutes). Errors come with HTTP 200
+/// and a string code other than "0".
+/// </summary>
+internal sealed class OkxRestClient(HttpClient http, OkxOptions options, TimeProvider time, ILogger<OkxRestClient> logger) : IVenueHistory, IDisposable
+{
+    private const int CandlePage = 300;
+    private const int OpenInterestPage = 100;
+    private static readonly HashSet<string> TransientCodes = ["50001", "50004", "50011", "50013"];
+    private readonly VenueHttp _http = new("OKX", http, options.RestUrl, options.Http(429), BodyError, time, logger);
+
+    public long Requests => _http.Requests;
+
+    /// <summary>Contract value in base coin (0.01 BTC for BTC-USDT-SWAP) times the multiplier; null when OKX does not list the swap.</summary>
+    public async Task<double?> GetContractValueAsync(string symbol, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var doc = await _http.GetAsync($"/api/v5/public/instruments?instType=SWAP&instId={OkxSymbols.ToInstrument(symbol)}", cancellationToken);
+            foreach (var row in doc.RootElement.GetProperty("data").EnumerateArray())
+            {
+                var multiplier = row.TryGetProperty("ctMult", out var m) ? JsonNumbers.DoubleOrNull(m) ?? 1 : 1;
+                return JsonNumbers.Double(row.GetProperty("ctVal")) * multiplier;
+            }
+
+            return null;
+        }
+        catch (VenueRestException e) when (e.Code == "51001")
+        {
+            return null;
+        }
+    }
+
+    public async Task<List<KlineRow>> GetKlinesAsync(string symbol, TimeSpan step, DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken)
+    {
+        var rows = new List<KlineRow>();
+        var after = (end + step).ToUnixTimeMilliseconds();
+        var startMs = start.ToUnixTimeMilliseconds();
+        while (after > startMs)
+        {
+            using var doc = await _http.GetAsync($"/api/v5/market/history-candles?instId={OkxSymbols.ToInstrument(symbol)}&bar={(int)step.TotalMinutes}m&after={after}&limit={CandlePage}", cancellationToken);
+            var count = 0;
+            foreach (var row in doc.RootElement.GetProperty("data").EnumerateArray())
+            {
+                count++;
+                var candle = OkxCandle.Read(row, out var confirmed);
+                after = Math.Min(after, candle.OpenTime.ToUnixTimeMilliseconds());
+                if (confirmed && candle.OpenTime.ToUnixTimeMilliseconds() >= startMs)
+                {
+                    rows.Add(candle);
+                }
+            }
+
+            if (count < CandlePage)
+            {
+                break;
+            }
+        }
+
+        return rows.DistinctBy(r => r.OpenTime).OrderBy(r => r.OpenTime).ToList();
+    }
+
+    /// <summary>oiUsd at 5-minute steps, as far back as OKX keeps them (about 5 days).</summary>
+    public async Task<List<OpenInterestPoint>> GetOpenInterestAsync(string symbol, DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken)
+    {
+        var points = new List<OpenInterestPoint>();
+        var before = end.ToUnixTimeMilliseconds() + 1;
+        var startMs = start.ToUnixTimeMilliseconds();
+        while (before > startMs)
+        {
+            using var doc = await _http.GetAsync($"/api/v5/rubik/stat/contracts/open-interest-history?instId={OkxSymbols.ToInstrument(symbol)}&period=5m&end={before}&limit={OpenInterestPage}", cancellationToken);
+            var count = 0;
+            foreach (var row in doc.RootElement.GetProperty("data").EnumerateArray())
+            {
+                count++;
+                var ts = JsonNumbers.Long(row[0]);
+                before = Math.Min(before, ts);
+                if (ts >= startMs)
+                {
+                    points.Add(new OpenInterestPoint(DateTimeOffset.FromUnixTimeMilliseconds(ts), JsonNumbers.Double(row[3])));
+                }
+            }
+
+            if (count < OpenInterestPage)
+            {
+                break;
+            }
+        }
+
+        return points.DistinctBy(p => p.Time).OrderBy(p => p.Time).ToList();
+    }
+
+    /// <summary>The rubik history is in USD already.</summary>
+    public double OpenInterestUsd(double reading, in KlineRow kline) => reading;
+
+    public void Dispose() => _http.Dispose();
+
+    private static VenueRestException? BodyError(JsonElement body) =>
+        body.ValueKind == JsonValueKind.Object && body.TryGetProperty("code", out var code) && code.GetString() is { } c && c != "0"
+            ? new VenueRestException($"OKX error {c}: {(body.TryGetProperty("msg", out var m) ? m.GetString() : null)}", c, 200, TransientCodes.Contains(c))
+            : null;
+}

@@ -1,0 +1,87 @@
+using System.Threading.Channels;
+using LiqBot.Engine.Market;
+
+namespace LiqBot.Exchanges;
+
+/// <summary>
+/// The <see cref="SymbolGate"/>s of one venue's symbols and the REST side of a connection's life: the
+/// catch-up before the socket opens, holding live events while the gap to the first live minute is
+/// backfilled, and releasing both merged. Venue sessions call it; it knows no wire format.
+/// </summary>
+internal sealed class SymbolGates(List<SymbolGate> gates, FeedCounters counters, HistoryBackfiller backfiller)
+{
+    public List<SymbolGate> All => gates;
+
+    public FeedCounters Counters => counters;
+
+    public GatedEventSink NewSink() => new(gates, counters);
+
+    /// <summary>Backfills every symbol up to <paramref name="to"/>: from its last bar, else from <paramref name="warmStartFrom"/>.</summary>
+    public async Task CatchUpAsync(ChannelWriter<MarketEvent> writer, DateTimeOffset warmStartFrom, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        var output = new List<MarketEvent>();
+        foreach (var gate in gates)
+        {
+            gate.FlushPending(output, counters);
+            foreach (var bar in await backfiller.FetchAsync(gate.Symbol, gate.LastBarClose ?? warmStartFrom, to, cancellationToken))
+            {
+                gate.Release(new BarClosed(gate.Symbol, bar), output, counters);
+            }
+
+            await FlushAsync(writer, output, cancellationToken);
+        }
+    }
+
+    /// <summary>A connection is about to deliver: hold its live events until the gap before them is backfilled.</summary>
+    public async Task StartHoldingAsync(ChannelWriter<MarketEvent> writer, CancellationToken cancellationToken)
+    {
+        var output = new List<MarketEvent>();
+        gates.ForEach(g => g.StartHolding(output, counters));
+        await FlushAsync(writer, output, cancellationToken);
+    }
+
+    /// <summary>Starts the gap backfill of each symbol whose first live minute began, releases finished ones, then writes <paramref name="output"/>.</summary>
+    public async Task AdvanceAsync(List<MarketEvent> output, ChannelWriter<MarketEvent> writer, CancellationToken cancellationToken)
+    {
+        foreach (var gate in gates)
+        {
+            if (gate.Held is null || gate.LiveStart is not { } liveStart)
+            {
+                continue;
+            }
+
+            gate.Backfill ??= backfiller.FetchAsync(gate.Symbol, gate.LastBarClose ?? liveStart, liveStart, cancellationToken);
+            if (gate.Backfill.IsCompleted)
+            {
+                gate.Complete(await gate.Backfill, output, counters);
+            }
+        }
+
+        await FlushAsync(writer, output, cancellationToken);
+    }
+
+    /// <summary>A session ends by choice: finish every gap backfill and release all that is held, so the next connection loses nothing.</summary>
+    public async Task DrainAsync(List<MarketEvent> output, ChannelWriter<MarketEvent> writer, CancellationToken cancellationToken)
+    {
+        foreach (var gate in gates.Where(g => g.Held is not null))
+        {
+            var backfilled = gate.LiveStart is { } liveStart
+                ? await (gate.Backfill ??= backfiller.FetchAsync(gate.Symbol, gate.LastBarClose ?? liveStart, liveStart, cancellationToken))
+                : [];
+            gate.Complete(backfilled, output, counters);
+            gate.FlushPending(output, counters);
+        }
+
+        await FlushAsync(writer, output, cancellationToken);
+    }
+
+    public static async Task FlushAsync(ChannelWriter<MarketEvent> writer, List<MarketEvent> output, CancellationToken cancellationToken)
+    {
+        foreach (var e in output)
+        {
+            await writer.WriteAsync(e, cancellationToken);
+        }
+
+        output.Clear();
+    }
+}
