@@ -6,6 +6,7 @@ using LiqBot.Chat.Discord;
 using LiqBot.Chat.Telegram;
 using LiqBot.Market;
 using LiqBot.Operations;
+using LiqBot.Resilience;
 using LiqBot.Scheduling;
 using LiqBot.Storage;
 using LiqBot.Workers;
@@ -51,6 +52,7 @@ internal static class BotHost
         }
 
         services.TryAddSingleton(TimeProvider.System);
+        services.AddJitter();
         services.AddSingleton(new SymbolCatalog(market.Symbols));
         services.AddSingleton(ModelOptionsReader.Read(configuration));
         services.AddSingleton(sp => new MarketRegistry(sp.GetRequiredService<SymbolCatalog>(), sp.GetRequiredService<Engine.Model.ModelOptions>(), sp.GetRequiredService<Exchanges.VenueFeeds>().Venues));

@@ -2,7 +2,6 @@ using LiqBot.Storage;
 using Microsoft.Extensions.Options;
 using Telegram.Bot.Exceptions;
 using Telegram.Bot.Types;
-using LiqBot.Resilience;
 using Polly;
 
 namespace LiqBot.Chat.Telegram;
@@ -19,7 +18,8 @@ internal sealed partial class TelegramPollingWorker(
     TelegramAdminCheck admins,
     ILeaderLease lease,
     [FromKeyedServices(ChatPlatforms.Telegram)] ChatConnection connection,
-    [FromKeyedServices(TelegramStartupRetry.Key)] ResiliencePipeline startupRetry,
+    [FromKeyedServices(TelegramRetries.StartKey)] ResiliencePipeline startupRetry,
+    [FromKeyedServices(TelegramRetries.PollKey)] ResiliencePipeline pollRetry,
     IOptions<TelegramOptions> options,
     TimeProvider time,
     ILogger<TelegramPollingWorker> logger) : BackgroundService
@@ -42,19 +42,20 @@ internal sealed partial class TelegramPollingWorker(
         }
 
         int? offset = null;
-        var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
-            if (!await HoldLeaseAsync(stoppingToken))
-            {
-                break;
-            }
-
             IReadOnlyList<Update> updates;
             try
             {
-                updates = await client.GetUpdatesAsync(offset, UpdatesPerPoll, options.Value.PollTimeout, stoppingToken);
-                failures = 0;
+                // Every try holds the lease first: a poller that lost it during a failure streak stands by.
+                updates = await pollRetry.ExecuteAsync(
+                    async (at, ct) =>
+                    {
+                        await HoldLeaseAsync(ct);
+                        return await client.GetUpdatesAsync(at, UpdatesPerPoll, options.Value.PollTimeout, ct);
+                    },
+                    offset,
+                    stoppingToken);
                 connection.Up();
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -66,18 +67,6 @@ internal sealed partial class TelegramPollingWorker(
                 LogTokenRejected();
                 connection.Down(TokenRejected);
                 return;
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // 409, 429, 5xx, network, or an answer that would not parse: log, back off, poll again.
-                failures++;
-                connection.Down(e.Message);
-                if (!await BackOffAsync(e, failures, stoppingToken))
-                {
-                    break;
-                }
-
-                continue;
             }
 
             foreach (var update in updates)
@@ -95,8 +84,8 @@ internal sealed partial class TelegramPollingWorker(
         await ConfirmAsync(offset);
     }
 
-    /// <summary>Returns once this instance holds the poller lease (false when stopping).</summary>
-    private async Task<bool> HoldLeaseAsync(CancellationToken stoppingToken)
+    /// <summary>Returns once this instance holds the poller lease; throws when stopping.</summary>
+    private async Task HoldLeaseAsync(CancellationToken stoppingToken)
     {
         var waited = false;
         while (!stoppingToken.IsCancellationRequested)
@@ -110,7 +99,7 @@ internal sealed partial class TelegramPollingWorker(
                         LogLeaseTaken();
                     }
 
-                    return true;
+                    return;
                 }
             }
             catch (StorageException e)
@@ -126,17 +115,10 @@ internal sealed partial class TelegramPollingWorker(
                 waited = true;
             }
 
-            try
-            {
-                await Task.Delay(LeaseRetry, time, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return false;
-            }
+            await Task.Delay(LeaseRetry, time, stoppingToken);
         }
 
-        return false;
+        stoppingToken.ThrowIfCancellationRequested();
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Another instance polls Telegram; standing by")]
@@ -147,31 +129,6 @@ internal sealed partial class TelegramPollingWorker(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram poller lease unavailable: {Reason}")]
     private partial void LogLeaseUnavailable(string reason);
-
-    private async Task<bool> BackOffAsync(Exception error, int failures, CancellationToken stoppingToken)
-    {
-        TimeSpan delay;
-        if (error is ApiRequestException { ErrorCode: 409 })
-        {
-            delay = Backoff.Delay(failures - 1, TimeSpan.FromSeconds(5), TimeSpan.FromMinutes(2), Random.Shared);
-            LogConflict(delay.TotalSeconds);
-        }
-        else
-        {
-            delay = (error as ApiRequestException)?.RetryAfter() ?? Backoff.Delay(failures - 1, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1), Random.Shared);
-            LogPollFailed(error.Message, delay.TotalSeconds);
-        }
-
-        try
-        {
-            await Task.Delay(delay, time, stoppingToken);
-            return true;
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
-    }
 
     // A failing update is logged and passed over: retrying it forever would stop every chat's commands.
     private async Task HandleAsync(Update update, string botName)
@@ -226,12 +183,6 @@ internal sealed partial class TelegramPollingWorker(
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "Telegram rejected the bot token (401 Unauthorized): Telegram polling stopped. Set Telegram__Token to the token BotFather gave")]
     private partial void LogTokenRejected();
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Telegram getUpdates conflict (409): another instance is polling with this bot token, or a webhook is set. Only one may run; retrying in {Seconds:0} s")]
-    private partial void LogConflict(double seconds);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram getUpdates failed ({Reason}); retrying in {Seconds:0.#} s")]
-    private partial void LogPollFailed(string reason, double seconds);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Telegram /{Command} in chat {ChatId} answered")]
     private partial void LogHandled(string command, long chatId);

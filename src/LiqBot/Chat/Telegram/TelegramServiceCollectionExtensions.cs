@@ -50,10 +50,7 @@ internal static class TelegramServiceCollectionExtensions
         services.TryAddSingleton<ILeaderLease, LocalLease>();
         services.AddKeyedSingleton(ChatPlatforms.Telegram, new ChatConnection(ChatPlatforms.Telegram));
         services.AddSingleton(provider => provider.GetRequiredKeyedService<ChatConnection>(ChatPlatforms.Telegram));
-        // One source of jitter for every retry; tests may register a seeded one first.
-        services.TryAddSingleton(Random.Shared);
-        services.AddKeyedSingleton(TelegramStartupRetry.Key, (provider, _) => TelegramStartupRetry.Build(
-            provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<Random>(), provider.GetRequiredService<ILogger<TelegramPollingWorker>>()));
+        services.AddChatRetryPipelines();
         services.AddHostedService<TelegramPollingWorker>();
         return services;
     }
