@@ -63,12 +63,12 @@ public sealed class BybitOptions : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (!IsUrl(RestUrl, "http", "https"))
+        if (!SettingUrl.IsOf(RestUrl, "http", "https"))
         {
             yield return new ValidationResult("Bybit:RestUrl must be an absolute http or https URL.", [nameof(RestUrl)]);
         }
 
-        if (!IsUrl(StreamUrl, "ws", "wss"))
+        if (!SettingUrl.IsOf(StreamUrl, "ws", "wss"))
         {
             yield return new ValidationResult("Bybit:StreamUrl must be an absolute ws or wss URL.", [nameof(StreamUrl)]);
         }
@@ -83,7 +83,4 @@ public sealed class BybitOptions : IValidatableObject
             yield return new ValidationResult("Bybit:ReconnectBaseDelay must not exceed Bybit:ReconnectMaxDelay.", [nameof(ReconnectBaseDelay)]);
         }
     }
-
-    private static bool IsUrl(string value, params string[] schemes) =>
-        Uri.TryCreate(value, UriKind.Absolute, out var uri) && schemes.Contains(uri.Scheme);
 }
