@@ -70,7 +70,10 @@ internal static class BotHost
 
         AddCommands(services);
         AddChats(services, configuration);
-        AddConsoleChat(services, input, output, configuration);
+        if (string.IsNullOrEmpty(configuration["Discord:Token"]) && string.IsNullOrEmpty(configuration["Telegram:Token"]))
+        {
+            AddConsoleChat(services, input, output);
+        }
 
         services.AddLiqBotOperations(configuration);
         AddSummaries(services, configuration);
@@ -151,13 +154,8 @@ internal static class BotHost
     }
 
     /// <summary>Without chat tokens the bot talks on the console.</summary>
-    private static void AddConsoleChat(IServiceCollection services, TextReader input, TextWriter output, IConfiguration configuration)
+    private static void AddConsoleChat(IServiceCollection services, TextReader input, TextWriter output)
     {
-        if (!string.IsNullOrEmpty(configuration["Discord:Token"]) || !string.IsNullOrEmpty(configuration["Telegram:Token"]))
-        {
-            return;
-        }
-
         services.AddSingleton(sp => new ConsoleChatIO(input, output, Path.Combine(Directory.GetCurrentDirectory(), "out"), sp.GetRequiredService<FeedReplay>().AtMaxSpeed));
         services.AddSingleton<IChatSender, ConsoleChatSender>();
         services.AddHostedService<ConsoleChatWorker>();

@@ -16,6 +16,7 @@ public sealed class RunOptionsTests : IDisposable
     [InlineData("--Market:Source=kraken", "Market:Source")]
     [InlineData("--Market:ProbeTimeout=00:10:00", "Market:ProbeTimeout")]
     [InlineData("--Market:ReplaySpeed=fast", "Market:ReplaySpeed")]
+    [InlineData("--Market:FeedRestartBaseDelay=00:00:00", "Market:FeedRestartBaseDelay must be from ")]
     [InlineData("--Model:HalfLife=00:00:00", "Model:HalfLife")]
     [InlineData("--Model:MaintenanceMarginRate=0.7", "Model:MaintenanceMarginRate")]
     [InlineData("--Model:HeatmapColumns=5", "Model:HeatmapColumns")]
