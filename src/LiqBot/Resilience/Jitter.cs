@@ -13,77 +13,27 @@ internal sealed class Jitter(Random inner) : Random
     {
     }
 
-    public override int Next()
-    {
-        lock (_gate)
-        {
-            return inner.Next();
-        }
-    }
+    public override int Next() => Locked(r => r.Next());
 
-    public override int Next(int maxValue)
-    {
-        lock (_gate)
-        {
-            return inner.Next(maxValue);
-        }
-    }
+    public override int Next(int maxValue) => Locked(r => r.Next(maxValue));
 
-    public override int Next(int minValue, int maxValue)
-    {
-        lock (_gate)
-        {
-            return inner.Next(minValue, maxValue);
-        }
-    }
+    public override int Next(int minValue, int maxValue) => Locked(r => r.Next(minValue, maxValue));
 
-    public override long NextInt64()
-    {
-        lock (_gate)
-        {
-            return inner.NextInt64();
-        }
-    }
+    public override long NextInt64() => Locked(r => r.NextInt64());
 
-    public override long NextInt64(long maxValue)
-    {
-        lock (_gate)
-        {
-            return inner.NextInt64(maxValue);
-        }
-    }
+    public override long NextInt64(long maxValue) => Locked(r => r.NextInt64(maxValue));
 
-    public override long NextInt64(long minValue, long maxValue)
-    {
-        lock (_gate)
-        {
-            return inner.NextInt64(minValue, maxValue);
-        }
-    }
+    public override long NextInt64(long minValue, long maxValue) => Locked(r => r.NextInt64(minValue, maxValue));
 
-    public override double NextDouble()
-    {
-        lock (_gate)
-        {
-            return inner.NextDouble();
-        }
-    }
+    public override double NextDouble() => Locked(r => r.NextDouble());
 
-    public override float NextSingle()
-    {
-        lock (_gate)
-        {
-            return inner.NextSingle();
-        }
-    }
+    public override float NextSingle() => Locked(r => r.NextSingle());
 
-    public override void NextBytes(byte[] buffer)
+    public override void NextBytes(byte[] buffer) => Locked(r =>
     {
-        lock (_gate)
-        {
-            inner.NextBytes(buffer);
-        }
-    }
+        r.NextBytes(buffer);
+        return 0;
+    });
 
     public override void NextBytes(Span<byte> buffer)
     {
@@ -94,4 +44,12 @@ internal sealed class Jitter(Random inner) : Random
     }
 
     protected override double Sample() => NextDouble();
+
+    private T Locked<T>(Func<Random, T> draw)
+    {
+        lock (_gate)
+        {
+            return draw(inner);
+        }
+    }
 }
