@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 namespace LiqBot.Engine.Backtest;
 
 /// <summary>
@@ -5,6 +6,7 @@ namespace LiqBot.Engine.Backtest;
 /// holds, with replacement, keeps every row of each picked day (intraday dependence stays inside a
 /// block), and recomputes the statistics. Percentiles of the draws bound the interval.
 /// </summary>
+[SuppressMessage("Security", "CA5394:Do not use insecure randomness", Justification = "Statistical resampling, seeded so a backtest can be repeated; nothing secret depends on it.")]
 public static class DayBootstrap
 {
     /// <summary>One interval per statistic that <paramref name="statistics"/> returns for a set of rows.</summary>

@@ -1,6 +1,8 @@
+using System.Diagnostics.CodeAnalysis;
 namespace LiqBot.Engine.Backtest;
 
 /// <summary>Spearman and partial Spearman correlations (ties get their average rank).</summary>
+[SuppressMessage("Performance", "CA1814:Prefer jagged arrays over multidimensional", Justification = "A correlation matrix is square and full: a rectangular array wastes nothing.")]
 public static class RankCorrelation
 {
     /// <summary>Pearson correlation of the ranks; NaN when either series is constant or shorter than 3.</summary>

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using LiqBot.Engine.Market;
 
 namespace LiqBot.Engine.Model;
@@ -8,6 +9,7 @@ namespace LiqBot.Engine.Model;
 /// LongByTier[t][i] is long notional (liquidated when price falls to the bin), ShortByTier likewise.
 /// An empty book (no market data yet) has BinCount 0 and Price NaN.
 /// </summary>
+[SuppressMessage("Performance", "CA1819:Properties should not return arrays", Justification = "A snapshot is immutable by convention and hands its per-tier arrays to the renderer's loops; copies would cost a map's worth of memory per reply.")]
 public sealed record BookSnapshot(
     string Symbol,
     DateTimeOffset At,

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using LiqBot.Engine.Market;
 
 namespace LiqBot.Engine.Model;
@@ -25,4 +26,5 @@ public sealed record HeatmapSnapshot(
 }
 
 /// <summary>One time column: its span, its traded range and its cells (length = Rows of the snapshot).</summary>
+[SuppressMessage("Performance", "CA1819:Properties should not return arrays", Justification = "A column is immutable by convention; its cells are read in the renderer's loops and copying 400 columns per reply would cost for nothing.")]
 public sealed record HeatmapColumn(DateTimeOffset Start, DateTimeOffset End, double High, double Low, double Close, float[] Cells);

@@ -34,7 +34,7 @@ internal sealed partial class OutboxDeliveryReport(IOutbox outbox, ISubscription
     public async Task ChatMovedAsync(OutboxMessage message, string newChatId, CancellationToken cancellationToken)
     {
         var moved = new ChatAddress(message.Chat.Platform, newChatId);
-        LogChatMoved(message.Chat.ToString(), moved.ToString());
+        LogChatMoved(message.Chat, moved);
         await store.MoveChatAsync(message.Chat, moved, CancellationToken.None);
         await outbox.RescheduleAsync(message.Id, time.GetUtcNow(), "chat moved to " + moved, CancellationToken.None);
     }
@@ -50,7 +50,7 @@ internal sealed partial class OutboxDeliveryReport(IOutbox outbox, ISubscription
     private partial void LogChatPaused(string chat, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Chat {From} moved to {To}")]
-    private partial void LogChatMoved(string from, string to);
+    private partial void LogChatMoved(ChatAddress from, ChatAddress to);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox message {Id} to {Chat} failed for good: {Reason}")]
     private partial void LogFailed(long id, string chat, string reason);

@@ -1,7 +1,7 @@
 namespace LiqBot.Alerts;
 
 /// <summary>Wakes the dispatchers when something was enqueued, so they need not poll fast.</summary>
-internal sealed class OutboxSignal
+internal sealed class OutboxSignal : IDisposable
 {
     private readonly SemaphoreSlim _pending = new(0);
 
@@ -23,4 +23,6 @@ internal sealed class OutboxSignal
         await linked.CancelAsync();
         cancellationToken.ThrowIfCancellationRequested();
     }
+
+    public void Dispose() => _pending.Dispose();
 }

@@ -3,7 +3,9 @@ using LiqBot.Alerts;
 using LiqBot.Chat.Discord;
 using LiqBot.Chat.Telegram;
 using LiqBot.Engine.Model;
+using LiqBot.Exchanges.Binance;
 using LiqBot.Exchanges.Bybit;
+using LiqBot.Exchanges.Okx;
 using LiqBot.Market;
 using LiqBot.Operations;
 using LiqBot.Storage;
@@ -22,6 +24,8 @@ internal static class ConfigurationOverrides
         [MarketOptions.Section] = typeof(MarketOptions),
         ["Model"] = typeof(ModelOptions),
         [BybitOptions.Section] = typeof(BybitOptions),
+        [BinanceOptions.Section] = typeof(BinanceOptions),
+        [OkxOptions.Section] = typeof(OkxOptions),
         [StorageOptions.SectionName] = typeof(StorageOptions),
         [OutboxOptions.Section] = typeof(OutboxOptions),
         [OperationsOptions.Section] = typeof(OperationsOptions),

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using LiqBot.Exchanges.Bybit;
 using LiqBot.Exchanges.Replay;
+using LiqBot.Resilience;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -26,7 +27,7 @@ internal static class RecordVerb
             long frames;
             await using (var writer = new RecordingWriter(path))
             {
-                var recorder = new BybitRecorder(options, TimeProvider.System, logger ?? NullLogger.Instance);
+                var recorder = new BybitRecorder(options, TimeProvider.System, logger ?? NullLogger.Instance, new Jitter());
                 frames = await recorder.RecordAsync(symbols, length, writer, cancellationToken);
             }
 

@@ -22,7 +22,7 @@ internal sealed partial class LiveFeed(
     Random? random = null,
     FeedCounters? counters = null)
 {
-    private readonly Random _random = random ?? Random.Shared;
+    private readonly Random _random = random ?? new Jitter();
     private volatile FeedStatus _status = new(FeedState.Connecting, time.GetUtcNow(), "connecting");
     private int _streaming;
     private int _attempt;

@@ -19,7 +19,7 @@ public sealed partial class SupervisedMarketSource(
     ILogger<SupervisedMarketSource> logger,
     Random? random = null) : IMarketSource
 {
-    private readonly Random _random = random ?? Random.Shared;
+    private readonly Random _random = random ?? new Jitter();
     private volatile FeedStatus? _failure;
     private long _restarts;
 

@@ -6,6 +6,7 @@ using LiqBot.Chat.Discord;
 using LiqBot.Chat.Telegram;
 using LiqBot.Market;
 using LiqBot.Operations;
+using LiqBot.Resilience;
 using LiqBot.Risk;
 using LiqBot.Scheduling;
 using LiqBot.Storage;
@@ -52,6 +53,7 @@ internal static class BotHost
         }
 
         services.TryAddSingleton(TimeProvider.System);
+        services.AddJitter();
         services.AddSingleton(new SymbolCatalog(market.Symbols));
         services.AddSingleton(ModelOptionsReader.Read(configuration));
         services.AddSingleton(sp => new MarketRegistry(sp.GetRequiredService<SymbolCatalog>(), sp.GetRequiredService<Engine.Model.ModelOptions>(), sp.GetRequiredService<Exchanges.VenueFeeds>().Venues));
@@ -72,17 +74,17 @@ internal static class BotHost
 
         AddCommands(services);
         AddChats(services, configuration);
-        AddConsoleChat(services, input, output, configuration);
+        if (string.IsNullOrEmpty(configuration["Discord:Token"]) && string.IsNullOrEmpty(configuration["Telegram:Token"]))
+        {
+            AddConsoleChat(services, input, output);
+        }
 
-        services.AddSingleton<BotMetrics>();
-        services.AddOptions<OperationsOptions>().Bind(configuration.GetSection(OperationsOptions.Section)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<OperationsOptions>, OperationsOptionsValidator>();
-        services.AddHostedService<OperationsEndpointWorker>();
+        services.AddLiqBotOperations(configuration);
         AddSummaries(services, configuration);
         services.AddHostedService<MarketWorker>();
         services.AddHostedService<FeedStatusWorker>();
         services.AddHostedService<OutboxDispatchWorker>();
-        return builder.Build();
+        return builder.Build().StartLiqBotMetrics();
     }
 
     private static void AddCommands(IServiceCollection services)
@@ -159,13 +161,8 @@ internal static class BotHost
     }
 
     /// <summary>Without chat tokens the bot talks on the console.</summary>
-    private static void AddConsoleChat(IServiceCollection services, TextReader input, TextWriter output, IConfiguration configuration)
+    private static void AddConsoleChat(IServiceCollection services, TextReader input, TextWriter output)
     {
-        if (!string.IsNullOrEmpty(configuration["Discord:Token"]) || !string.IsNullOrEmpty(configuration["Telegram:Token"]))
-        {
-            return;
-        }
-
         services.AddSingleton(sp => new ConsoleChatIO(input, output, Path.Combine(Directory.GetCurrentDirectory(), "out"), sp.GetRequiredService<FeedReplay>().AtMaxSpeed));
         services.AddSingleton<IChatSender, ConsoleChatSender>();
         services.AddHostedService<ConsoleChatWorker>();

@@ -113,7 +113,8 @@ internal static class MarketSourceChoice
             market.FeedRestartBaseDelay,
             market.FeedRestartMaxDelay,
             time,
-            loggers.CreateLogger<SupervisedMarketSource>());
+            loggers.CreateLogger<SupervisedMarketSource>(),
+            services.GetRequiredService<Random>());
     }
 
     /// <summary>A data file given relative to the working folder, else to the install folder (samples/ ships with the app).</summary>

@@ -28,8 +28,10 @@ internal sealed class MarketOptions : IValidatableObject
     public string ReplaySpeed { get; set; } = "max";
 
     /// <summary>First wait before a failed live feed is started again; doubles (with jitter) up to <see cref="FeedRestartMaxDelay"/>.</summary>
+    [SettingRange("Market:FeedRestartBaseDelay", typeof(TimeSpan), "00:00:00.001", "01:00:00")]
     public TimeSpan FeedRestartBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
 
+    [SettingRange("Market:FeedRestartMaxDelay", typeof(TimeSpan), "00:00:00.001", "1.00:00:00")]
     public TimeSpan FeedRestartMaxDelay { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>How long auto waits for the venues before falling back to the replay file.</summary>

@@ -1,8 +1,21 @@
+using System.Diagnostics.Metrics;
+
 namespace LiqBot.Operations;
 
-/// <summary>Counters the workers bump and /metrics reads; thread-safe, no allocation per update.</summary>
+/// <summary>
+/// The bot's own counts on the "liqbot" meter (instruments carry their Prometheus names, so /metrics
+/// shows them as documented), and the market time of the newest event for the feed lag and health.
+/// </summary>
+/// <remarks>
+/// The totals are kept here and published as observable counters rather than counted with
+/// <see cref="Counter{T}"/>: prometheus-net's meter adapter drops a series that has not moved for a day
+/// (at most) and brings it back from zero, so a quiet counter such as failed sends would lose its total.
+/// An observed series is refreshed at every scrape and never expires.
+/// </remarks>
 internal sealed class BotMetrics
 {
+    public const string MeterName = "liqbot";
+
     private long _marketEvents;
     private long _lastEventTicks;
     private long _alertsQueued;
@@ -11,21 +24,22 @@ internal sealed class BotMetrics
     private long _messagesFailed;
     private long _rateLimited;
 
-    public long MarketEvents => Interlocked.Read(ref _marketEvents);
+    public BotMetrics(IMeterFactory meters)
+    {
+        Meter = meters.Create(MeterName);
+        Meter.CreateObservableCounter("market_events_total", () => Interlocked.Read(ref _marketEvents), description: "Market events applied to the books");
+        Meter.CreateObservableCounter("alerts_queued_total", () => Interlocked.Read(ref _alertsQueued), description: "Alert messages put in the outbox (one per chat)");
+        Meter.CreateObservableCounter("messages_sent_total", () => Interlocked.Read(ref _messagesSent), description: "Outbox messages the chats accepted");
+        Meter.CreateObservableCounter("messages_retried_total", () => Interlocked.Read(ref _messagesRetried), description: "Sends to retry later (429, 5xx, timeouts)");
+        Meter.CreateObservableCounter("messages_failed_total", () => Interlocked.Read(ref _messagesFailed), description: "Sends given up for good");
+        Meter.CreateObservableCounter("chat_rate_limited_total", () => Interlocked.Read(ref _rateLimited), description: "429 answers from chat APIs");
+    }
+
+    /// <summary>The meter the rest of the operations instruments join.</summary>
+    public Meter Meter { get; }
 
     /// <summary>Market time of the newest event (bar close, trade, liquidation); null before any.</summary>
     public DateTimeOffset? LastEventTime => Interlocked.Read(ref _lastEventTicks) is var ticks and > 0 ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
-
-    public long AlertsQueued => Interlocked.Read(ref _alertsQueued);
-
-    public long MessagesSent => Interlocked.Read(ref _messagesSent);
-
-    public long MessagesRetried => Interlocked.Read(ref _messagesRetried);
-
-    public long MessagesFailed => Interlocked.Read(ref _messagesFailed);
-
-    /// <summary>429 answers from chat APIs (reported by senders as retries with a rate-limit reason).</summary>
-    public long RateLimited => Interlocked.Read(ref _rateLimited);
 
     public void MarketEvent(DateTimeOffset time)
     {
@@ -41,6 +55,7 @@ internal sealed class BotMetrics
 
     public void MessageSent() => Interlocked.Increment(ref _messagesSent);
 
+    /// <summary>A send to try again; a rate-limit reason (429) also counts as rate limited.</summary>
     public void MessageRetried(bool rateLimited)
     {
         Interlocked.Increment(ref _messagesRetried);

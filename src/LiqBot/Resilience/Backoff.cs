@@ -11,6 +11,7 @@ internal static class Backoff
     public static TimeSpan Delay(int retry, TimeSpan baseDelay, TimeSpan maxDelay, Random random)
     {
         var ceiling = Math.Min(maxDelay.TotalMilliseconds, baseDelay.TotalMilliseconds * Math.Pow(2, Math.Clamp(retry, 0, 30)));
-        return TimeSpan.FromMilliseconds(ceiling * (0.5 + (0.5 * random.NextDouble())));
+        // Whole milliseconds: timers have no finer resolution.
+        return TimeSpan.FromMilliseconds(Math.Round(ceiling * (0.5 + (0.5 * random.NextDouble()))));
     }
 }

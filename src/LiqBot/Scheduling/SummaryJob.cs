@@ -26,7 +26,7 @@ internal sealed partial class SummaryJob(
     {
         var data = context.MergedJobDataMap;
         var chat = new ChatAddress(data.GetString(PlatformKey)!, data.GetString(ChatIdKey)!);
-        LogFired(chat.ToString(), context.ScheduledFireTimeUtc ?? context.FireTimeUtc);
+        LogFired(chat, context.ScheduledFireTimeUtc ?? context.FireTimeUtc);
         await PostAsync(chat, context.ScheduledFireTimeUtc ?? context.FireTimeUtc, cancellationToken);
     }
 
@@ -46,7 +46,7 @@ internal sealed partial class SummaryJob(
             if (await outbox.EnqueueAsync(new OutboxEnvelope(key, chat, OutboxMessageKind.Summary, text, image.Png), cancellationToken))
             {
                 await log.RecordAsync(record, cancellationToken);
-                LogPosted(chat.ToString(), market.Symbol);
+                LogPosted(chat, market.Symbol);
             }
         }
 
@@ -54,8 +54,8 @@ internal sealed partial class SummaryJob(
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Summary job for {Chat} fired at {FireTime:O}")]
-    private partial void LogFired(string chat, DateTimeOffset fireTime);
+    private partial void LogFired(ChatAddress chat, DateTimeOffset fireTime);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Summary of {Symbol} queued for {Chat}")]
-    private partial void LogPosted(string chat, string symbol);
+    private partial void LogPosted(ChatAddress chat, string symbol);
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using LiqBot.Alerts;
 using LiqBot.Engine.Alerts;
 using LiqBot.Engine.Market;
@@ -28,6 +29,7 @@ internal sealed partial class MarketWorker(
     /// Each venue is supervised (it restarts itself and filters garbage), so this loop ends only with
     /// replays or the host. One event the engine still refuses is logged and skipped, never fatal.
     /// </summary>
+    [SuppressMessage("Performance", "CA1873:Avoid potentially expensive logging", Justification = "The venues' statuses are joined once, when the feed ends.")]
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try

@@ -31,7 +31,7 @@ public sealed class OperationsEndpointTests : IDisposable
         await running.WaitAsync(TimeSpan.FromMinutes(1));
 
         Assert.Equal("ready\n", await health.Content.ReadAsStringAsync());
-        Assert.Contains("# TYPE liqbot_market_events_total counter\nliqbot_market_events_total 844\n", metrics, StringComparison.Ordinal);
+        Assert.Contains("# TYPE liqbot_market_events_total gauge\nliqbot_market_events_total 844\n", metrics, StringComparison.Ordinal);
         Assert.Contains("liqbot_outbox_pending 0\n", metrics, StringComparison.Ordinal);
         Assert.Contains("# TYPE liqbot_feed_lag_seconds gauge", metrics, StringComparison.Ordinal);
         Assert.Contains("liqbot_chat_rate_limited_total 0\n", metrics, StringComparison.Ordinal);
@@ -57,8 +57,8 @@ public sealed class OperationsEndpointTests : IDisposable
 
         await Eventually(async () => await http.GetAsync(new Uri("/healthz", UriKind.Relative)), r => r.StatusCode == HttpStatusCode.OK);
         var metrics = await http.GetStringAsync(new Uri("/metrics", UriKind.Relative));
-        // The fake serves the broken kline for both followed symbols (BTCUSDT, ETHUSDT): one skip each.
-        Assert.True(metrics.Contains("liqbot_market_records_skipped_total{venue=\"bybit\",kind=\"BarRange\"} 2\n", StringComparison.Ordinal), metrics);
+        // The fake serves the broken kline for both followed symbols (BTCUSDT, ETHUSDT): one skip each. The exporter sorts labels by name.
+        Assert.True(metrics.Contains("liqbot_market_records_skipped_total{kind=\"BarRange\",venue=\"bybit\"} 2\n", StringComparison.Ordinal), metrics);
         Assert.Contains("liqbot_feed_live{venue=\"bybit\"} 1\n", metrics, StringComparison.Ordinal);
 
         bybit.Silent = true;
@@ -71,6 +71,43 @@ public sealed class OperationsEndpointTests : IDisposable
 
         bybit.Silent = false;
         await Eventually(async () => await http.GetAsync(new Uri("/healthz", UriKind.Relative)), r => r.StatusCode == HttpStatusCode.OK);
+        input.CloseInput();
+        await running.WaitAsync(TimeSpan.FromMinutes(1));
+    }
+
+    [Fact]
+    public async Task OneOfTwoVenuesUnreachable_IsDegradedWith200_AndNoneServing_Is503()
+    {
+        await using var bybit = await FakeBybitServer.StartAsync();
+        var nowhere = $"127.0.0.1:{FreePort()}";
+        var port = FreePort();
+        var input = new HeldOpenReader();
+        string[] args =
+        [
+            $"--Storage:SqlitePath={_folder.File("liqbot.db")}", "--Market:Source=live", "--Market:Venues:0=bybit", "--Market:Venues:1=binance",
+            $"--Operations:Port={port}", "--Operations:MaxFeedLag=00:10:00", $"--Bybit:RestUrl={bybit.RestUrl}", $"--Bybit:StreamUrl={bybit.StreamUrl}",
+            "--Bybit:WarmStart=02:00:00", "--Bybit:PongTimeout=00:00:01", $"--Binance:RestUrl=http://{nowhere}", $"--Binance:StreamUrl=ws://{nowhere}/market",
+            "--Logging:LogLevel:Default=None",
+        ];
+        using var host = BotHost.Build(args, null, null, input, TextWriter.Null, RepoPaths.Root);
+        var running = host.RunAsync();
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+
+        var degraded = await Eventually(
+            async () => await http.GetAsync(new Uri("/healthz", UriKind.Relative)),
+            r => r.StatusCode == HttpStatusCode.OK && r.Content.ReadAsStringAsync().GetAwaiter().GetResult().StartsWith("degraded", StringComparison.Ordinal));
+        Assert.StartsWith("degraded: Binance: market data unavailable since ", await degraded.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var metrics = await http.GetStringAsync(new Uri("/metrics", UriKind.Relative));
+        Assert.Contains("liqbot_feed_live{venue=\"bybit\"} 1\n", metrics, StringComparison.Ordinal);
+        Assert.Contains("liqbot_feed_live{venue=\"binance\"} 0\n", metrics, StringComparison.Ordinal);
+
+        bybit.Silent = true;
+        bybit.DropConnections();
+        var dead = await Eventually(async () => await http.GetAsync(new Uri("/healthz", UriKind.Relative)), r => r.StatusCode == HttpStatusCode.ServiceUnavailable);
+        var reasons = await dead.Content.ReadAsStringAsync();
+        Assert.StartsWith("not ready: ", reasons, StringComparison.Ordinal);
+        Assert.Contains("Bybit: market data unavailable since ", reasons, StringComparison.Ordinal);
+        Assert.Contains("Binance: market data unavailable since ", reasons, StringComparison.Ordinal);
         input.CloseInput();
         await running.WaitAsync(TimeSpan.FromMinutes(1));
     }

@@ -34,7 +34,7 @@ internal sealed class ConfigCommand(ISubscriptionStore store, SubscriptionChange
 
         await store.SaveSettingsAsync(request.Chat, updated, cancellationToken);
         changes.Notify();
-        var shown = ChatSettingsParser.Describe(updated).First(p => p.Key == request.Arguments[0].Trim().ToLowerInvariant());
+        var shown = ChatSettingsParser.Describe(updated).First(p => p.Key.Equals(request.Arguments[0].Trim(), StringComparison.OrdinalIgnoreCase));
         return new ChatReply($"Set {shown.Key} to {shown.Value}.");
     }
 }

@@ -16,6 +16,7 @@ internal sealed partial class DiscordChatSender(
     DiscordRestClient rest,
     IOptions<DiscordOptions> options,
     TimeProvider time,
+    Random random,
     ILogger<DiscordChatSender> logger) : IChatSender
 {
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromMinutes(10);
@@ -116,7 +117,7 @@ internal sealed partial class DiscordChatSender(
     }
 
     /// <summary>Doubling from Discord:RetryBaseDelay per attempt, capped, with jitter so retries of many messages spread out.</summary>
-    private TimeSpan RetryDelay(int attempts) => Backoff.Delay(attempts - 1, options.Value.RetryBaseDelay, MaxRetryDelay, Random.Shared);
+    private TimeSpan RetryDelay(int attempts) => Backoff.Delay(attempts - 1, options.Value.RetryBaseDelay, MaxRetryDelay, random);
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "Discord refused the bot token (401): posting paused for {Pause}; check Discord:Token")]
     private partial void LogUnauthorized(TimeSpan pause);

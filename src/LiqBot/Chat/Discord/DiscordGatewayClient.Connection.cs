@@ -11,7 +11,7 @@ internal sealed partial class DiscordGatewayClient
         try
         {
             // The first beat is jittered so that many clients reconnecting together do not beat in step.
-            await Task.Delay(interval * Random.Shared.NextDouble(), time, cancellationToken);
+            await Task.Delay(interval * random.NextDouble(), time, cancellationToken);
             while (true)
             {
                 if (!connection.TakeAcknowledged())

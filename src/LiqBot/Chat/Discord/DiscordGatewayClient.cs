@@ -1,30 +1,36 @@
 using System.Net.WebSockets;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
-using LiqBot.Resilience;
+using LiqBot.Storage;
+using Polly;
 
 namespace LiqBot.Chat.Discord;
 
 /// <summary>
 /// Keeps one gateway session alive: connect, Hello, heartbeat, Identify or Resume, dispatch
-/// INTERACTION_CREATE to the handler, and reconnect (resuming when the session allows) with
-/// backoff and jitter. Returns only when cancelled or on a fatal close code (4004, 4014, ...).
+/// INTERACTION_CREATE to the handler, and reconnect (resuming when the session allows) through the
+/// <see cref="DiscordReconnects"/> pipeline. Returns only when cancelled or on a fatal close code (4004, 4014, ...).
 /// </summary>
 internal sealed partial class DiscordGatewayClient(
     IOptions<DiscordOptions> options,
     DiscordRestClient rest,
     DiscordInteractionHandler interactions,
     DiscordCommandRegistrar registrar,
+    [FromKeyedServices(DiscordReconnects.Key)] ResiliencePipeline<GatewayEnd> reconnects,
     TimeProvider time,
+    Random random,
     ILogger<DiscordGatewayClient> logger)
 {
     private static readonly TimeSpan HelloTimeout = TimeSpan.FromSeconds(30);
     private readonly DiscordOptions _options = options.Value;
     private readonly GatewaySession _session = new();
-    // Failed connections since a session last came up: the next reconnect waits Backoff.Delay of it.
-    private int _failures;
+    // Whether a session came up (READY or RESUMED) on the current connection.
+    private bool _sessionUp;
     private readonly IdentifyGate _identifyGate = new(options.Value.IdentifyInterval, time, logger);
     private string? _stopReason;
+
+    /// <summary>Up while a gateway session is (READY or RESUMED), down with the reason after a failure.</summary>
+    public ChatConnection Connection { get; } = new(ChatPlatforms.Discord);
 
     /// <summary>The close code that stopped the client, once it stopped for good.</summary>
     public int? FatalCloseCode { get; private set; }
@@ -32,33 +38,41 @@ internal sealed partial class DiscordGatewayClient(
     /// <summary>Runs until cancelled (returns null) or a fatal close code (returns it).</summary>
     public async Task<int?> RunAsync(CancellationToken cancellationToken)
     {
-        while (!cancellationToken.IsCancellationRequested)
+        try
         {
-            try
-            {
-                var (next, closeCode) = await RunConnectionAsync(cancellationToken);
-                if (next == GatewayNext.Stop)
-                {
-                    FatalCloseCode = closeCode;
-                    LogStopped(_stopReason ?? "the gateway closed with " + GatewayCloseCodes.Describe(closeCode));
-                    return closeCode;
-                }
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                return null;
-            }
-            catch (Exception e) when (e is WebSocketException or HttpRequestException or IOException or JsonException or TimeoutException
-                                          or InvalidOperationException or KeyNotFoundException or OperationCanceledException)
-            {
-                LogConnectionFailed(e.GetType().Name, e.Message);
-            }
-
-            // Reset once a session came up, so a healthy connection that drops reconnects at once (jittered).
-            await Task.Delay(Backoff.Delay(_failures++, _options.ReconnectDelay, _options.MaxReconnectDelay, Random.Shared), time, cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            var end = await reconnects.ExecuteAsync(ConnectOnceAsync, cancellationToken);
+            FatalCloseCode = end.CloseCode;
+            var reason = _stopReason ?? "the gateway closed with " + GatewayCloseCodes.Describe(end.CloseCode);
+            LogStopped(reason);
+            Connection.Down("stopped: " + reason);
+            return end.CloseCode;
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return null;
+        }
+    }
 
-        return null;
+    /// <summary>One connection, to its end; a failure ends it like a close the session may resume from.</summary>
+    private async ValueTask<GatewayEnd> ConnectOnceAsync(CancellationToken cancellationToken)
+    {
+        _sessionUp = false;
+        try
+        {
+            var (next, closeCode) = await RunConnectionAsync(cancellationToken);
+            return new GatewayEnd(next, closeCode, _sessionUp);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception e) when (e is WebSocketException or HttpRequestException or IOException or JsonException or TimeoutException
+                                      or InvalidOperationException or KeyNotFoundException or OperationCanceledException)
+        {
+            LogConnectionFailed(e.GetType().Name, e.Message);
+            Connection.Down($"{e.GetType().Name}: {e.Message}");
+            return new GatewayEnd(_session.CanResume ? GatewayNext.Resume : GatewayNext.Identify, null, _sessionUp);
+        }
     }
 
     private async Task<(GatewayNext Next, int? CloseCode)> RunConnectionAsync(CancellationToken cancellationToken)
@@ -169,12 +183,14 @@ internal sealed partial class DiscordGatewayClient(
                 var applicationId = string.IsNullOrEmpty(_options.ApplicationId)
                     ? payload.Data.GetProperty("application").GetProperty("id").GetString()!
                     : _options.ApplicationId;
-                _failures = 0;
+                _sessionUp = true;
+                Connection.Up();
                 LogReady(_options.ShardId, _options.ShardCount);
                 _ = registrar.EnsureRegisteredAsync(applicationId, cancellationToken);
                 break;
             case "RESUMED":
-                _failures = 0;
+                _sessionUp = true;
+                Connection.Up();
                 LogResumed(_session.Sequence);
                 break;
             case "INTERACTION_CREATE":
@@ -194,7 +210,7 @@ internal sealed partial class DiscordGatewayClient(
 
         _session.Clear();
         // Discord does not say how long to wait; libraries wait 1 to 5 seconds before identifying again.
-        await Task.Delay(_options.InvalidSessionDelay * (1 + (4 * Random.Shared.NextDouble())), time, cancellationToken);
+        await Task.Delay(_options.InvalidSessionDelay * (1 + (4 * random.NextDouble())), time, cancellationToken);
         return (GatewayNext.Identify, null);
     }
 }

@@ -26,11 +26,13 @@ internal static class DiscordServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddLogging();
 
+        services.AddChatRetryPipelines();
         services.TryAddSingleton<DiscordRateLimiter>();
         services.TryAddSingleton<DiscordRestClient>();
         services.TryAddSingleton<DiscordCommandRegistrar>();
         services.TryAddSingleton<DiscordInteractionHandler>();
         services.TryAddSingleton<DiscordGatewayClient>();
+        services.AddSingleton(provider => provider.GetRequiredService<DiscordGatewayClient>().Connection);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IChatSender, DiscordChatSender>());
         services.AddHostedService<DiscordWorker>();
         return services;

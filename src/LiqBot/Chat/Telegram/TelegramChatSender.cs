@@ -18,6 +18,7 @@ internal sealed partial class TelegramChatSender(
     TelegramRateLimiter limiter,
     IOptions<TelegramOptions> options,
     TimeProvider time,
+    Random random,
     ILogger<TelegramChatSender> logger) : IChatSender
 {
     private static readonly TimeSpan RetryBase = TimeSpan.FromSeconds(2);
@@ -118,7 +119,7 @@ internal sealed partial class TelegramChatSender(
         }
         catch (RequestException e)
         {
-            var delay = Backoff.Delay(message.Attempts - 1, RetryBase, RetryMax, Random.Shared);
+            var delay = Backoff.Delay(message.Attempts - 1, RetryBase, RetryMax, random);
             outcome = r => r.RetryLaterAsync(message, delay, e.Message, CancellationToken.None);
         }
         finally
@@ -149,7 +150,7 @@ internal sealed partial class TelegramChatSender(
                 LogTokenRejected(e.ErrorCode);
                 return r => r.RetryLaterAsync(message, RetryMax, e.Message, CancellationToken.None);
             case >= 500:
-                var delay = Backoff.Delay(message.Attempts - 1, RetryBase, RetryMax, Random.Shared);
+                var delay = Backoff.Delay(message.Attempts - 1, RetryBase, RetryMax, random);
                 return r => r.RetryLaterAsync(message, delay, e.Message, CancellationToken.None);
             default:
                 return r => r.FailedAsync(message, e.Message, CancellationToken.None);

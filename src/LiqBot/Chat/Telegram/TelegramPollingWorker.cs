@@ -2,7 +2,7 @@ using LiqBot.Storage;
 using Microsoft.Extensions.Options;
 using Telegram.Bot.Exceptions;
 using Telegram.Bot.Types;
-using LiqBot.Resilience;
+using Polly;
 
 namespace LiqBot.Chat.Telegram;
 
@@ -17,11 +17,15 @@ internal sealed partial class TelegramPollingWorker(
     TelegramReplySender replies,
     TelegramAdminCheck admins,
     ILeaderLease lease,
+    [FromKeyedServices(ChatPlatforms.Telegram)] ChatConnection connection,
+    [FromKeyedServices(TelegramRetries.StartKey)] ResiliencePipeline startupRetry,
+    [FromKeyedServices(TelegramRetries.PollKey)] ResiliencePipeline pollRetry,
     IOptions<TelegramOptions> options,
     TimeProvider time,
     ILogger<TelegramPollingWorker> logger) : BackgroundService
 {
     private const int UpdatesPerPoll = 100;
+    private const string TokenRejected = "the bot token was rejected (401)";
 
     // Telegram allows one getUpdates consumer per token: instances wait for the lease, and a standby
     // asks again this often, so it takes over well within 30 s of the poller's death.
@@ -30,26 +34,29 @@ internal sealed partial class TelegramPollingWorker(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var botName = await TelegramStartup.PrepareAsync(client, router.Commands, options.Value, time, logger, stoppingToken);
+        var botName = await TelegramStartup.PrepareAsync(client, router.Commands, options.Value, startupRetry, logger, stoppingToken);
         if (botName is null)
         {
+            connection.Down(TokenRejected);
             return;
         }
 
         int? offset = null;
-        var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
-            if (!await HoldLeaseAsync(stoppingToken))
-            {
-                break;
-            }
-
             IReadOnlyList<Update> updates;
             try
             {
-                updates = await client.GetUpdatesAsync(offset, UpdatesPerPoll, options.Value.PollTimeout, stoppingToken);
-                failures = 0;
+                // Every try holds the lease first: a poller that lost it during a failure streak stands by.
+                updates = await pollRetry.ExecuteAsync(
+                    async (at, ct) =>
+                    {
+                        await HoldLeaseAsync(ct);
+                        return await client.GetUpdatesAsync(at, UpdatesPerPoll, options.Value.PollTimeout, ct);
+                    },
+                    offset,
+                    stoppingToken);
+                connection.Up();
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -58,18 +65,8 @@ internal sealed partial class TelegramPollingWorker(
             catch (ApiRequestException e) when (e.ErrorCode == 401)
             {
                 LogTokenRejected();
+                connection.Down(TokenRejected);
                 return;
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // 409, 429, 5xx, network, or an answer that would not parse: log, back off, poll again.
-                failures++;
-                if (!await BackOffAsync(e, failures, stoppingToken))
-                {
-                    break;
-                }
-
-                continue;
             }
 
             foreach (var update in updates)
@@ -87,8 +84,8 @@ internal sealed partial class TelegramPollingWorker(
         await ConfirmAsync(offset);
     }
 
-    /// <summary>Returns once this instance holds the poller lease (false when stopping).</summary>
-    private async Task<bool> HoldLeaseAsync(CancellationToken stoppingToken)
+    /// <summary>Returns once this instance holds the poller lease; throws when stopping.</summary>
+    private async Task HoldLeaseAsync(CancellationToken stoppingToken)
     {
         var waited = false;
         while (!stoppingToken.IsCancellationRequested)
@@ -102,7 +99,7 @@ internal sealed partial class TelegramPollingWorker(
                         LogLeaseTaken();
                     }
 
-                    return true;
+                    return;
                 }
             }
             catch (StorageException e)
@@ -112,21 +109,16 @@ internal sealed partial class TelegramPollingWorker(
 
             if (!waited)
             {
+                // Another instance polls: this one is fine as a standby.
+                connection.Up();
                 LogLeaseWaiting();
                 waited = true;
             }
 
-            try
-            {
-                await Task.Delay(LeaseRetry, time, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return false;
-            }
+            await Task.Delay(LeaseRetry, time, stoppingToken);
         }
 
-        return false;
+        stoppingToken.ThrowIfCancellationRequested();
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Another instance polls Telegram; standing by")]
@@ -137,31 +129,6 @@ internal sealed partial class TelegramPollingWorker(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram poller lease unavailable: {Reason}")]
     private partial void LogLeaseUnavailable(string reason);
-
-    private async Task<bool> BackOffAsync(Exception error, int failures, CancellationToken stoppingToken)
-    {
-        TimeSpan delay;
-        if (error is ApiRequestException { ErrorCode: 409 })
-        {
-            delay = Backoff.Delay(failures - 1, TimeSpan.FromSeconds(5), TimeSpan.FromMinutes(2), Random.Shared);
-            LogConflict(delay.TotalSeconds);
-        }
-        else
-        {
-            delay = (error as ApiRequestException)?.RetryAfter() ?? Backoff.Delay(failures - 1, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1), Random.Shared);
-            LogPollFailed(error.Message, delay.TotalSeconds);
-        }
-
-        try
-        {
-            await Task.Delay(delay, time, stoppingToken);
-            return true;
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
-    }
 
     // A failing update is logged and passed over: retrying it forever would stop every chat's commands.
     private async Task HandleAsync(Update update, string botName)
@@ -216,12 +183,6 @@ internal sealed partial class TelegramPollingWorker(
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "Telegram rejected the bot token (401 Unauthorized): Telegram polling stopped. Set Telegram__Token to the token BotFather gave")]
     private partial void LogTokenRejected();
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Telegram getUpdates conflict (409): another instance is polling with this bot token, or a webhook is set. Only one may run; retrying in {Seconds:0} s")]
-    private partial void LogConflict(double seconds);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram getUpdates failed ({Reason}); retrying in {Seconds:0.#} s")]
-    private partial void LogPollFailed(string reason, double seconds);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Telegram /{Command} in chat {ChatId} answered")]
     private partial void LogHandled(string command, long chatId);

@@ -21,12 +21,11 @@ internal sealed partial class TelegramReplySender
     private readonly ILogger<TelegramReplySender> _logger;
     private readonly ResiliencePipeline _retry;
 
-    public TelegramReplySender(ITelegramBotApi client, TelegramRateLimiter limiter, TimeProvider time, ILogger<TelegramReplySender> logger, Random? random = null)
+    public TelegramReplySender(ITelegramBotApi client, TelegramRateLimiter limiter, TimeProvider time, Random random, ILogger<TelegramReplySender> logger)
     {
         _client = client;
         _limiter = limiter;
         _logger = logger;
-        var jitter = random ?? Random.Shared;
         _retry = new ResiliencePipelineBuilder { TimeProvider = time }
             .AddRetry(new RetryStrategyOptions
             {
@@ -36,7 +35,7 @@ internal sealed partial class TelegramReplySender
                 MaxRetryAttempts = MaxAttempts - 1,
                 DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(
                     (args.Outcome.Exception as ApiRequestException)?.RetryAfter()
-                    ?? Backoff.Delay(args.AttemptNumber, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30), jitter)),
+                    ?? Backoff.Delay(args.AttemptNumber, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30), random)),
                 OnRetry = args =>
                 {
                     if ((args.Outcome.Exception as ApiRequestException)?.RetryAfter() is { } retryAfter)

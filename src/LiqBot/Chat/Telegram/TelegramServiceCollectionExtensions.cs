@@ -48,6 +48,9 @@ internal static class TelegramServiceCollectionExtensions
         services.TryAddSingleton<TelegramChatSender>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IChatSender, TelegramChatSender>(provider => provider.GetRequiredService<TelegramChatSender>()));
         services.TryAddSingleton<ILeaderLease, LocalLease>();
+        services.AddKeyedSingleton(ChatPlatforms.Telegram, new ChatConnection(ChatPlatforms.Telegram));
+        services.AddSingleton(provider => provider.GetRequiredKeyedService<ChatConnection>(ChatPlatforms.Telegram));
+        services.AddChatRetryPipelines();
         services.AddHostedService<TelegramPollingWorker>();
         return services;
     }

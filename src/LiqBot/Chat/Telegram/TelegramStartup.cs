@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Telegram.Bot.Exceptions;
 using Telegram.Bot.Types;
-using LiqBot.Resilience;
+using Polly;
 
 namespace LiqBot.Chat.Telegram;
 
@@ -13,31 +13,27 @@ internal static partial class TelegramStartup
 {
     /// <summary>The bot's username, or null when Telegram rejected the token (polling must not start).</summary>
     public static async Task<string?> PrepareAsync(
-        ITelegramBotApi client, IReadOnlyList<CommandDescriptor> commands, TelegramOptions options, TimeProvider time, ILogger logger, CancellationToken stoppingToken)
+        ITelegramBotApi client, IReadOnlyList<CommandDescriptor> commands, TelegramOptions options, ResiliencePipeline retry, ILogger logger, CancellationToken stoppingToken)
     {
         var menu = ToBotCommands(commands);
         string? botName = string.IsNullOrWhiteSpace(options.BotName) ? null : options.BotName.TrimStart('@');
-        for (var attempt = 1; ; attempt++)
+        try
         {
-            try
-            {
-                await client.DeleteWebhookAsync(stoppingToken);
-                botName ??= (await client.GetMeAsync(stoppingToken)).Username ?? throw new RequestException("Telegram getMe returned no username");
-                await client.SetMyCommandsAsync(menu, stoppingToken);
-                LogReady(logger, botName, menu.Count);
-                return botName;
-            }
-            catch (ApiRequestException e) when (e.ErrorCode == 401)
-            {
-                LogTokenRejected(logger);
-                return null;
-            }
-            catch (RequestException e)
-            {
-                var delay = Backoff.Delay(attempt - 1, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1), Random.Shared);
-                LogStartFailed(logger, e.Message, delay.TotalSeconds);
-                await Task.Delay(delay, time, stoppingToken);
-            }
+            return await retry.ExecuteAsync(
+                async cancellationToken =>
+                {
+                    await client.DeleteWebhookAsync(cancellationToken);
+                    botName ??= (await client.GetMeAsync(cancellationToken)).Username ?? throw new RequestException("Telegram getMe returned no username");
+                    await client.SetMyCommandsAsync(menu, cancellationToken);
+                    LogReady(logger, botName, menu.Count);
+                    return botName;
+                },
+                stoppingToken);
+        }
+        catch (ApiRequestException e) when (e.ErrorCode == 401)
+        {
+            LogTokenRejected(logger);
+            return null;
         }
     }
 
@@ -59,7 +55,4 @@ internal static partial class TelegramStartup
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "Telegram rejected the bot token (401 Unauthorized): Telegram polling stopped. Set Telegram__Token to the token BotFather gave")]
     private static partial void LogTokenRejected(ILogger logger);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram start failed ({Reason}); retrying in {Seconds:0.#} s")]
-    private static partial void LogStartFailed(ILogger logger, string reason, double seconds);
 }

@@ -1,3 +1,6 @@
+using System.ComponentModel.DataAnnotations;
+using LiqBot.Hosting;
+
 namespace LiqBot.Exchanges.Binance;
 
 /// <summary>The "Binance" section (USDⓈ-M futures). Every URL is configurable so tests point at the fake.</summary>
@@ -24,5 +27,11 @@ public sealed class BinanceOptions : VenueOptions
     public string StreamUrl { get; set; } = "wss://fstream.binance.com/market";
 
     /// <summary>Binance cuts a connection after 24 hours: reconnect (planned, at a minute's close) before that.</summary>
+    [SectionRange(typeof(TimeSpan), "00:00:00.001", "1.00:00:00")]
     public TimeSpan ConnectionLifetime { get; set; } = TimeSpan.FromHours(23);
+
+    internal override string SectionName => Section;
+
+    protected override IEnumerable<ValidationResult> Check() =>
+        new[] { Url(nameof(RestUrl), RestUrl, "http", "https"), Url(nameof(StreamUrl), StreamUrl, "ws", "wss") }.OfType<ValidationResult>();
 }

@@ -1,3 +1,4 @@
+using LiqBot.Resilience;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -12,6 +13,7 @@ public static class BinanceServiceCollectionExtensions
         services.AddOptions<BinanceOptions>().Bind(configuration.GetSection(BinanceOptions.Section)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BinanceOptions>, BinanceOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
+        services.AddJitter();
         services.AddHttpClient(nameof(BinanceRestClient));
         var list = symbols.ToList();
         services.TryAddSingleton(sp => new BinanceRestClient(
@@ -24,7 +26,8 @@ public static class BinanceServiceCollectionExtensions
             sp.GetRequiredService<IOptions<BinanceOptions>>().Value,
             sp.GetRequiredService<BinanceRestClient>(),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<BinanceMarketSource>>()));
+            sp.GetRequiredService<ILogger<BinanceMarketSource>>(),
+            sp.GetRequiredService<Random>()));
         return services;
     }
 }

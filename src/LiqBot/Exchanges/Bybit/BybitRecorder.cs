@@ -10,7 +10,7 @@ namespace LiqBot.Exchanges.Bybit;
 /// backoff) if the socket fails. Pongs and acks are recorded too (the replay skips them) but not
 /// counted: the count returned is of market data frames, so 0 means the recording is useless.
 /// </summary>
-internal sealed partial class BybitRecorder(BybitOptions options, TimeProvider time, ILogger logger)
+internal sealed partial class BybitRecorder(BybitOptions options, TimeProvider time, ILogger logger, Random random)
 {
     public async Task<long> RecordAsync(IReadOnlyList<string> symbols, TimeSpan duration, RecordingWriter writer, CancellationToken cancellationToken)
     {
@@ -53,7 +53,7 @@ internal sealed partial class BybitRecorder(BybitOptions options, TimeProvider t
             }
             catch (Exception e) when (e is WebSocketException or MarketStreamException or OperationCanceledException)
             {
-                var delay = Backoff.Delay(attempt++, options.ReconnectBaseDelay, options.ReconnectMaxDelay, Random.Shared);
+                var delay = Backoff.Delay(attempt++, options.ReconnectBaseDelay, options.ReconnectMaxDelay, random);
                 LogReconnect(logger, e.Message, delay);
                 try
                 {

@@ -1,3 +1,4 @@
+using LiqBot.Resilience;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -15,6 +16,7 @@ public static class BybitServiceCollectionExtensions
         services.AddOptions<BybitOptions>().Bind(configuration.GetSection(BybitOptions.Section)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BybitOptions>, BybitOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
+        services.AddJitter();
         services.AddHttpClient(nameof(BybitRestClient));
         services.TryAddSingleton(sp => new BybitRestClient(
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(BybitRestClient)),
@@ -27,7 +29,8 @@ public static class BybitServiceCollectionExtensions
             sp.GetRequiredService<IOptions<BybitOptions>>().Value,
             sp.GetRequiredService<BybitRestClient>(),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<BybitMarketSource>>()));
+            sp.GetRequiredService<ILogger<BybitMarketSource>>(),
+            sp.GetRequiredService<Random>()));
         services.TryAddSingleton<IMarketSource>(sp => sp.GetRequiredService<BybitMarketSource>());
         return services;
     }

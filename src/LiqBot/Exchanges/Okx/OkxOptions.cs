@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace LiqBot.Exchanges.Okx;
 
 /// <summary>The "Okx" section (v5 perpetual swaps). Every URL is configurable so tests point at the fake.</summary>
@@ -22,4 +24,25 @@ public sealed class OkxOptions : VenueOptions
 
     /// <summary>candle1m.</summary>
     public string BusinessStreamUrl { get; set; } = "wss://ws.okx.com:8443/ws/v5/business";
+
+    internal override string SectionName => Section;
+
+    protected override IEnumerable<ValidationResult> Check()
+    {
+        var urls = new[]
+        {
+            Url(nameof(RestUrl), RestUrl, "http", "https"),
+            Url(nameof(PublicStreamUrl), PublicStreamUrl, "ws", "wss"),
+            Url(nameof(BusinessStreamUrl), BusinessStreamUrl, "ws", "wss"),
+        };
+        foreach (var problem in urls.OfType<ValidationResult>())
+        {
+            yield return problem;
+        }
+
+        if (IdleTimeout + ReplyTimeout >= TimeSpan.FromSeconds(30))
+        {
+            yield return new ValidationResult("Okx:IdleTimeout plus Okx:ReplyTimeout must stay under 30 seconds (OKX drops a connection silent for 30 s).", [nameof(IdleTimeout)]);
+        }
+    }
 }

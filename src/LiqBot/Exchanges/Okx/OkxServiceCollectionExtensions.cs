@@ -1,3 +1,4 @@
+using LiqBot.Resilience;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -12,6 +13,7 @@ public static class OkxServiceCollectionExtensions
         services.AddOptions<OkxOptions>().Bind(configuration.GetSection(OkxOptions.Section)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OkxOptions>, OkxOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
+        services.AddJitter();
         services.AddHttpClient(nameof(OkxRestClient));
         var list = symbols.ToList();
         services.TryAddSingleton(sp => new OkxRestClient(
@@ -24,7 +26,8 @@ public static class OkxServiceCollectionExtensions
             sp.GetRequiredService<IOptions<OkxOptions>>().Value,
             sp.GetRequiredService<OkxRestClient>(),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<OkxMarketSource>>()));
+            sp.GetRequiredService<ILogger<OkxMarketSource>>(),
+            sp.GetRequiredService<Random>()));
         return services;
     }
 }

@@ -27,8 +27,8 @@ internal sealed class DiscordTestHost : IAsyncDisposable
         Rest = new DiscordRestClient(wrapped, Limiter, _loggers.CreateLogger<DiscordRestClient>());
         Registrar = new DiscordCommandRegistrar(router, Rest, wrapped, _loggers.CreateLogger<DiscordCommandRegistrar>());
         Interactions = new DiscordInteractionHandler(router, Rest, wrapped, _loggers.CreateLogger<DiscordInteractionHandler>());
-        Gateway = new DiscordGatewayClient(wrapped, Rest, Interactions, Registrar, TimeProvider.System, _loggers.CreateLogger<DiscordGatewayClient>());
-        Sender = new DiscordChatSender(Rest, wrapped, TimeProvider.System, _loggers.CreateLogger<DiscordChatSender>());
+        Gateway = new DiscordGatewayClient(wrapped, Rest, Interactions, Registrar, DiscordReconnects.Build(TimeProvider.System, new Random(14), options), TimeProvider.System, new Random(15), _loggers.CreateLogger<DiscordGatewayClient>());
+        Sender = new DiscordChatSender(Rest, wrapped, TimeProvider.System, new Random(14), _loggers.CreateLogger<DiscordChatSender>());
     }
 
     public FakeDiscordServer Fake { get; }

@@ -3,6 +3,7 @@ using LiqBot.Chat.Telegram;
 using LiqBot.Fakes.Telegram;
 using LiqBot.Storage;
 using LiqBot.Tests.Storage;
+using LiqBot.Tests.TestSupport;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -65,8 +66,8 @@ internal sealed class TelegramFanOutHarness : IAsyncDisposable
         _clients.Add(http);
         var loggers = LoggerFactory.Create(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Information));
         var client = new TelegramBotApi(http, options, Clock);
-        var sender = new TelegramChatSender(client, new TelegramRateLimiter(options, Clock), options, Clock, loggers.CreateLogger<TelegramChatSender>());
-        var report = new OutboxDeliveryReport(Store.Outbox, Store.Subscriptions, new LiqBot.Operations.BotMetrics(), Clock, loggers.CreateLogger<OutboxDeliveryReport>());
+        var sender = new TelegramChatSender(client, new TelegramRateLimiter(options, Clock), options, Clock, new Random(14), loggers.CreateLogger<TelegramChatSender>());
+        var report = new OutboxDeliveryReport(Store.Outbox, Store.Subscriptions, TestMetrics.New(), Clock, loggers.CreateLogger<OutboxDeliveryReport>());
         var outboxOptions = Options.Create(new OutboxOptions { InstanceId = instanceId, BatchSize = batchSize, IdlePoll = TimeSpan.FromSeconds(1) });
         var dispatcher = new OutboxDispatchWorker([sender], Store.Outbox, report, new OutboxSignal(), outboxOptions, Clock, loggers.CreateLogger<OutboxDispatchWorker>(), images);
         return (dispatcher, sender);
