@@ -87,7 +87,7 @@ internal sealed class SymbolGates(List<SymbolGate> gates, FeedCounters counters,
         return await receiving;
     }
 
-    private Task? RunningBackfill()
+    private Task<Task>? RunningBackfill()
     {
         List<Task>? running = null;
         foreach (var gate in gates)
