@@ -1,11 +1,11 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using LiqBot.Exchanges.Bybit;
+using LiqBot.Exchanges;
 
-namespace LiqBot.Tests.Exchanges.Bybit;
+namespace LiqBot.Tests.Exchanges;
 
-public sealed class BybitNumbersTests
+public sealed class JsonReaderNumbersTests
 {
     [Theory]
     [InlineData("16578.50")]
@@ -44,6 +44,6 @@ public sealed class BybitNumbersTests
     {
         var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json));
         reader.Read();
-        return BybitNumbers.ReadDouble(ref reader);
+        return JsonReaderNumbers.ReadDouble(ref reader);
     }
 }

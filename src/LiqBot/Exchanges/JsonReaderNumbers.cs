@@ -1,10 +1,13 @@
 using System.Buffers.Text;
 using System.Text.Json;
 
-namespace LiqBot.Exchanges.Bybit;
+namespace LiqBot.Exchanges;
 
-/// <summary>Bybit sends numbers as strings ("16578.50"; "" means unknown): parse them invariantly without allocating.</summary>
-internal static class BybitNumbers
+/// <summary>
+/// Venues send numbers as JSON strings ("16578.50"; "" means unknown) or as numbers: read both from the
+/// reader's UTF-8 invariantly, without allocating (escaped strings are unescaped on the stack).
+/// </summary>
+internal static class JsonReaderNumbers
 {
     public static double? ReadDouble(ref Utf8JsonReader reader)
     {
@@ -23,12 +26,14 @@ internal static class BybitNumbers
         if (reader.ValueIsEscaped || reader.HasValueSequence)
         {
             Span<byte> buffer = stackalloc byte[64];
-            var written = reader.CopyString(buffer);
-            return Parse(buffer[..written]);
+            return Parse(buffer[..CopyShort(ref reader, buffer)]);
         }
 
         return Parse(reader.ValueSpan);
     }
+
+    /// <summary>A number that must be there: null or "" is malformed.</summary>
+    public static double ReadRequiredDouble(ref Utf8JsonReader reader) => ReadDouble(ref reader) ?? throw new JsonException("Empty number.");
 
     public static long ReadInt64(ref Utf8JsonReader reader)
     {
@@ -37,12 +42,29 @@ internal static class BybitNumbers
             return reader.GetInt64();
         }
 
-        if (reader.TokenType == JsonTokenType.String && Utf8Parser.TryParse(reader.ValueSpan, out long value, out var used) && used == reader.ValueSpan.Length)
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            throw new JsonException("Expected an integer.");
+        }
+
+        Span<byte> buffer = stackalloc byte[32];
+        var text = reader.ValueIsEscaped || reader.HasValueSequence ? buffer[..CopyShort(ref reader, buffer)] : reader.ValueSpan;
+        if (Utf8Parser.TryParse(text, out long value, out var used) && used == text.Length)
         {
             return value;
         }
 
         throw new JsonException("Expected an integer.");
+    }
+
+    /// <summary>Unix milliseconds, as a number or a string.</summary>
+    public static DateTimeOffset ReadMillis(ref Utf8JsonReader reader) => DateTimeOffset.FromUnixTimeMilliseconds(ReadInt64(ref reader));
+
+    /// <summary>Copies the unescaped string into <paramref name="buffer"/>; longer than the buffer is no number we read.</summary>
+    private static int CopyShort(ref Utf8JsonReader reader, scoped Span<byte> buffer)
+    {
+        var length = reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length;
+        return length <= buffer.Length ? reader.CopyString(buffer) : throw new JsonException("Number too long.");
     }
 
     private static double? Parse(ReadOnlySpan<byte> text)
