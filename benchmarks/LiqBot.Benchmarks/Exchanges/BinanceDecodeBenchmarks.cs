@@ -26,6 +26,9 @@ public class BinanceDecodeBenchmarks
     private CountingSink _sink = null!;
     private BinanceFeedProcessor _processor = null!;
 
+    /// <summary>Records in one replay of any stream.</summary>
+    public int Records => Frames;
+
     [GlobalSetup]
     public void Setup()
     {

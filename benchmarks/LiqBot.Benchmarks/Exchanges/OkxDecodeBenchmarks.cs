@@ -26,6 +26,9 @@ public class OkxDecodeBenchmarks
     private CountingSink _sink = null!;
     private OkxFeedProcessor _processor = null!;
 
+    /// <summary>Records in one replay of any stream.</summary>
+    public int Records => Frames;
+
     [GlobalSetup]
     public void Setup()
     {

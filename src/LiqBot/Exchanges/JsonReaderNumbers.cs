@@ -1,4 +1,5 @@
 using System.Buffers.Text;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace LiqBot.Exchanges;
@@ -17,74 +18,83 @@ internal static class JsonReaderNumbers
                 return reader.GetDouble();
             case JsonTokenType.Null:
                 return null;
+            case JsonTokenType.String when reader.ValueSpan.IsEmpty && !reader.HasValueSequence:
+                return null;
             case JsonTokenType.String:
-                break;
+                return TryParseString(in reader, out var value) ? value : throw new JsonException("Not a number.");
             default:
                 throw new JsonException($"Expected a number, got {reader.TokenType}.");
         }
+    }
 
-        if (reader.ValueIsEscaped || reader.HasValueSequence)
+    /// <summary>Like <see cref="ReadDouble"/>, but false instead of an exception for anything that is no number (null and "" included).</summary>
+    public static bool TryReadDouble(ref Utf8JsonReader reader, out double value)
+    {
+        value = double.NaN;
+        return reader.TokenType switch
         {
-            Span<byte> buffer = stackalloc byte[64];
-            return Parse(buffer[..CopyShort(ref reader, buffer)]);
-        }
-
-        return Parse(reader.ValueSpan);
+            JsonTokenType.Number => reader.TryGetDouble(out value),
+            JsonTokenType.String => TryParseString(in reader, out value),
+            _ => false,
+        };
     }
 
     /// <summary>A number that must be there: null or "" is malformed.</summary>
     public static double ReadRequiredDouble(ref Utf8JsonReader reader) => ReadDouble(ref reader) ?? throw new JsonException("Empty number.");
 
-    public static long ReadInt64(ref Utf8JsonReader reader)
+    public static long ReadInt64(ref Utf8JsonReader reader) => TryReadInt64(ref reader, out var value) ? value : throw new JsonException("Expected an integer.");
+
+    /// <summary>An integer, as a number or a string; false for anything else.</summary>
+    public static bool TryReadInt64(ref Utf8JsonReader reader, out long value)
     {
-        if (reader.TokenType == JsonTokenType.Number)
+        value = 0;
+        return reader.TokenType switch
         {
-            return reader.GetInt64();
-        }
-
-        if (reader.TokenType != JsonTokenType.String)
-        {
-            throw new JsonException("Expected an integer.");
-        }
-
-        Span<byte> buffer = stackalloc byte[32];
-        var text = reader.ValueIsEscaped || reader.HasValueSequence ? buffer[..CopyShort(ref reader, buffer)] : reader.ValueSpan;
-        if (Utf8Parser.TryParse(text, out long value, out var used) && used == text.Length)
-        {
-            return value;
-        }
-
-        throw new JsonException("Expected an integer.");
+            JsonTokenType.Number => reader.TryGetInt64(out value),
+            JsonTokenType.String when !reader.ValueIsEscaped && !reader.HasValueSequence => TryParse(reader.ValueSpan, out value),
+            JsonTokenType.String => TryParseEscaped(in reader, out value),
+            _ => false,
+        };
     }
 
-    /// <summary>Unix milliseconds, as a number or a string.</summary>
-    public static DateTimeOffset ReadMillis(ref Utf8JsonReader reader) => DateTimeOffset.FromUnixTimeMilliseconds(ReadInt64(ref reader));
+    private static bool TryParseString(in Utf8JsonReader reader, out double value) =>
+        !reader.ValueIsEscaped && !reader.HasValueSequence ? TryParse(reader.ValueSpan, out value) : TryParseEscaped(in reader, out value);
 
-    /// <summary>Copies the unescaped string into <paramref name="buffer"/>; longer than the buffer is no number we read.</summary>
-    private static int CopyShort(ref Utf8JsonReader reader, scoped Span<byte> buffer)
+    /// <summary>The rare string with escapes: unescaped on the stack first (no number we read is longer than 64 bytes).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool TryParseEscaped(in Utf8JsonReader reader, out double value)
+    {
+        Span<byte> buffer = stackalloc byte[64];
+        value = double.NaN;
+        return TryUnescape(in reader, buffer, out var text) && TryParse(text, out value);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool TryParseEscaped(in Utf8JsonReader reader, out long value)
+    {
+        Span<byte> buffer = stackalloc byte[64];
+        value = 0;
+        return TryUnescape(in reader, buffer, out var text) && TryParse(text, out value);
+    }
+
+    private static bool TryUnescape(in Utf8JsonReader reader, Span<byte> buffer, out ReadOnlySpan<byte> text)
     {
         var length = reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length;
-        return length <= buffer.Length ? reader.CopyString(buffer) : throw new JsonException("Number too long.");
+        text = length <= buffer.Length ? buffer[..reader.CopyString(buffer)] : default;
+        return length <= buffer.Length;
     }
 
-    private static double? Parse(ReadOnlySpan<byte> text)
+    private static bool TryParse(ReadOnlySpan<byte> text, out long value) => Utf8Parser.TryParse(text, out value, out var used) && used == text.Length;
+
+    private static bool TryParse(ReadOnlySpan<byte> text, out double value)
     {
         if (text.IsEmpty)
         {
-            return null;
+            value = double.NaN;
+            return false;
         }
 
-        if (TryParsePlainDecimal(text, out var fast))
-        {
-            return fast;
-        }
-
-        if (Utf8Parser.TryParse(text, out double value, out var used) && used == text.Length)
-        {
-            return value;
-        }
-
-        throw new JsonException("Not a number.");
+        return TryParsePlainDecimal(text, out value) || (Utf8Parser.TryParse(text, out value, out var used) && used == text.Length);
     }
 
     private static readonly double[] PowersOfTen =

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 
@@ -20,19 +21,11 @@ internal sealed class Utf8Symbols(IEnumerable<string> symbols)
             throw new JsonException("Expected a symbol.");
         }
 
-        Span<byte> buffer = stackalloc byte[LongestSymbol];
-        scoped ReadOnlySpan<byte> text = reader.ValueSpan;
-        if (reader.ValueIsEscaped || reader.HasValueSequence)
-        {
-            var length = reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length;
-            if (length > LongestSymbol)
-            {
-                return -1;
-            }
+        return !reader.ValueIsEscaped && !reader.HasValueSequence ? IndexOf(reader.ValueSpan) : IndexOfEscaped(in reader);
+    }
 
-            text = buffer[..reader.CopyString(buffer)];
-        }
-
+    private int IndexOf(ReadOnlySpan<byte> text)
+    {
         for (var i = 0; i < _symbols.Length; i++)
         {
             if (Ascii.EqualsIgnoreCase(text, _symbols[i]))
@@ -42,5 +35,13 @@ internal sealed class Utf8Symbols(IEnumerable<string> symbols)
         }
 
         return -1;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private int IndexOfEscaped(in Utf8JsonReader reader)
+    {
+        Span<byte> buffer = stackalloc byte[LongestSymbol];
+        var length = reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length;
+        return length <= LongestSymbol ? IndexOf(buffer[..reader.CopyString(buffer)]) : -1;
     }
 }

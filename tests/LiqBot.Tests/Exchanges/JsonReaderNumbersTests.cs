@@ -40,6 +40,53 @@ public sealed class JsonReaderNumbersTests
         Assert.Equal(0.5, Read("0.5"));
     }
 
+    [Theory]
+    [InlineData("\"16578.50\"", 16578.5)]
+    [InlineData("\"1\\u0036578.5\"", 16578.5)]
+    [InlineData("16578.5", 16578.5)]
+    public void TryReadDouble_StringsEscapesAndNumbers(string json, double expected)
+    {
+        var reader = Reader(json);
+
+        Assert.True(JsonReaderNumbers.TryReadDouble(ref reader, out var value));
+        Assert.Equal(expected, value);
+    }
+
+    [Theory]
+    [InlineData("\"\"")]
+    [InlineData("null")]
+    [InlineData("true")]
+    [InlineData("\"12a\"")]
+    [InlineData("\"\\u0031111111111111111111111111111111111111111111111111111111111111111111\"")]
+    public void TryReadDouble_NoNumber_IsFalseWithoutThrowing(string json)
+    {
+        var reader = Reader(json);
+
+        Assert.False(JsonReaderNumbers.TryReadDouble(ref reader, out _));
+    }
+
+    [Theory]
+    [InlineData("1646312440645", true)]
+    [InlineData("\"1646312440645\"", true)]
+    [InlineData("\"16463124406\\u00345\"", true)]
+    [InlineData("\"164631244064x\"", false)]
+    [InlineData("1.5", false)]
+    [InlineData("\"\"", false)]
+    public void TryReadInt64_NumbersAndStrings(string json, bool read)
+    {
+        var reader = Reader(json);
+
+        Assert.Equal(read, JsonReaderNumbers.TryReadInt64(ref reader, out var value));
+        Assert.Equal(read ? 1646312440645 : 0, read ? value : 0);
+    }
+
+    private static Utf8JsonReader Reader(string json)
+    {
+        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json));
+        reader.Read();
+        return reader;
+    }
+
     private static double? Read(string json)
     {
         var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json));

@@ -10,7 +10,8 @@ namespace LiqBot.Exchanges.Okx;
 /// trades, open-interest and liquidation-orders, every entry of data in turn. Push frames allocate nothing;
 /// arg may follow data, unknown fields are skipped, and the records are applied only once the whole frame
 /// has read well. Contract sizes become base coin with each instrument's ctVal; liquidations of instruments
-/// we do not follow (the channel carries every swap) are skipped without reading their numbers.
+/// we do not follow (the channel carries every swap) are dropped, and a value of theirs that is no number
+/// does not spoil the frame.
 /// </summary>
 internal sealed class OkxFrameDecoder(IReadOnlyList<string> symbols, IReadOnlyList<double> contractValues)
 {
@@ -193,26 +194,9 @@ internal sealed class OkxFrameDecoder(IReadOnlyList<string> symbols, IReadOnlyLi
 
     private void ReadTrade(ref Utf8JsonReader reader, int symbol)
     {
-        JsonRequire.That(reader.TokenType == JsonTokenType.StartObject, "trade");
-        double price = double.NaN, contracts = double.NaN;
-        long time = -1;
-        bool? takerBought = null;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            var field = reader.ValueTextEquals("px"u8) ? 1 : reader.ValueTextEquals("sz"u8) ? 2 : reader.ValueTextEquals("side"u8) ? 3 : reader.ValueTextEquals("ts"u8) ? 4 : 0;
-            reader.Read();
-            switch (field)
-            {
-                case 1: price = ReadRequiredDouble(ref reader); break;
-                case 2: contracts = ReadRequiredDouble(ref reader); break;
-                case 3: takerBought = reader.ValueTextEquals("buy"u8); break;
-                case 4: time = ReadInt64(ref reader); break;
-                default: reader.Skip(); break;
-            }
-        }
-
-        JsonRequire.That(!double.IsNaN(price + contracts) && time >= 0 && takerBought is not null, "trade");
-        _records.AddTrade(symbol, new PublicTrade(DateTimeOffset.FromUnixTimeMilliseconds(time), price, contracts * contractValues[symbol], takerBought!.Value));
+        var (time, price, contracts, takerBought, complete) = ReadSidedEntry(ref reader, "px"u8, "trade");
+        JsonRequire.That(complete, "trade");
+        _records.AddTrade(symbol, new PublicTrade(DateTimeOffset.FromUnixTimeMilliseconds(time), price, contracts * contractValues[symbol], takerBought));
     }
 
     private void ReadOpenInterest(ref Utf8JsonReader reader, int symbol)
@@ -236,82 +220,78 @@ internal sealed class OkxFrameDecoder(IReadOnlyList<string> symbols, IReadOnlyLi
         _records.AddOpenInterest(symbol, DateTimeOffset.FromUnixTimeMilliseconds(time), usd);
     }
 
-    /// <summary>One entry of liquidation-orders: its instId is looked up first, so the details of swaps we do not follow are skipped unread.</summary>
+    /// <summary>
+    /// One entry of liquidation-orders, read in one pass whatever its order: its details are held as they
+    /// come and kept once its instId turns out to be ours; those of swaps we do not follow are dropped,
+    /// values that are no numbers included.
+    /// </summary>
     private void ReadLiquidationOrder(ref Utf8JsonReader reader)
     {
         JsonRequire.That(reader.TokenType == JsonTokenType.StartObject, "liquidation order");
-        var symbol = InstrumentOf(reader);
-        JsonRequire.That(symbol != Absent, "liquidation instId");
-        if (symbol < 0)
-        {
-            reader.Skip();
-            return;
-        }
-
-        var details = false;
+        var from = _records.LiquidationCount;
+        var (symbol, details, complete) = (Absent, false, true);
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var isDetails = reader.ValueTextEquals("details"u8);
+            var isInstrument = !isDetails && reader.ValueTextEquals("instId"u8);
             reader.Read();
-            if (!isDetails)
-            {
-                reader.Skip();
-                continue;
-            }
-
-            details = true;
-            JsonRequire.That(reader.TokenType == JsonTokenType.StartArray, "details");
-            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-            {
-                ReadLiquidation(ref reader, symbol);
-            }
-        }
-
-        JsonRequire.That(details, "details");
-    }
-
-    private int InstrumentOf(Utf8JsonReader probe)
-    {
-        while (probe.Read() && probe.TokenType == JsonTokenType.PropertyName)
-        {
-            var isInstrument = probe.ValueTextEquals("instId"u8);
-            probe.Read();
             if (isInstrument)
             {
-                return _instruments.IndexOf(ref probe);
+                symbol = _instruments.IndexOf(ref reader);
             }
+            else if (isDetails)
+            {
+                details = true;
+                JsonRequire.That(reader.TokenType == JsonTokenType.StartArray, "details");
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                {
+                    var (time, price, contracts, buy, read) = ReadSidedEntry(ref reader, "bkPx"u8, "liquidation");
+                    complete &= read;
 
-            probe.Skip();
+                    // A buy order closes a short; sz is in contracts (times ctVal once the instrument is known).
+                    _records.AddLiquidation(-1, new RealizedLiquidation(DateTimeOffset.FromUnixTimeMilliseconds(Math.Max(time, 0)), buy ? PositionSide.Short : PositionSide.Long, price, contracts * price));
+                }
+            }
+            else
+            {
+                reader.Skip();
+            }
         }
 
-        return Absent;
+        JsonRequire.That(symbol != Absent, "liquidation instId");
+        if (symbol < 0)
+        {
+            _records.DropLiquidations(from);
+            return;
+        }
+
+        JsonRequire.That(details && complete, "liquidation");
+        _records.ClaimLiquidations(from, symbol, contractValues[symbol]);
     }
 
-    private void ReadLiquidation(ref Utf8JsonReader reader, int symbol)
+    /// <summary>What a trade and a liquidation detail share: a price (px or bkPx), sz in contracts, side (buy or sell) and ts; Complete is false when one is missing or no number.</summary>
+    private static (long Time, double Price, double Contracts, bool Buy, bool Complete) ReadSidedEntry(ref Utf8JsonReader reader, ReadOnlySpan<byte> priceKey, string what)
     {
-        JsonRequire.That(reader.TokenType == JsonTokenType.StartObject, "liquidation");
+        JsonRequire.That(reader.TokenType == JsonTokenType.StartObject, what);
         double price = double.NaN, contracts = double.NaN;
         long time = -1;
         bool? buy = null;
+        var numbers = true;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var field = reader.ValueTextEquals("bkPx"u8) ? 1 : reader.ValueTextEquals("sz"u8) ? 2 : reader.ValueTextEquals("side"u8) ? 3 : reader.ValueTextEquals("ts"u8) ? 4 : 0;
+            var field = reader.ValueTextEquals(priceKey) ? 1 : reader.ValueTextEquals("sz"u8) ? 2 : reader.ValueTextEquals("side"u8) ? 3 : reader.ValueTextEquals("ts"u8) ? 4 : 0;
             reader.Read();
             switch (field)
             {
-                case 1: price = ReadRequiredDouble(ref reader); break;
-                case 2: contracts = ReadRequiredDouble(ref reader); break;
-                case 3: buy = reader.ValueTextEquals("buy"u8); break;
-                case 4: time = ReadInt64(ref reader); break;
+                case 1: numbers &= TryReadDouble(ref reader, out price); break;
+                case 2: numbers &= TryReadDouble(ref reader, out contracts); break;
+                case 3: buy = reader.TokenType == JsonTokenType.String ? reader.ValueTextEquals("buy"u8) : null; break;
+                case 4: numbers &= TryReadInt64(ref reader, out time); break;
                 default: reader.Skip(); break;
             }
         }
 
-        JsonRequire.That(!double.IsNaN(price + contracts) && time >= 0 && buy is not null, "liquidation");
-
-        // A buy order closes a short; sz is in contracts.
-        var side = buy!.Value ? PositionSide.Short : PositionSide.Long;
-        _records.AddLiquidation(symbol, new RealizedLiquidation(DateTimeOffset.FromUnixTimeMilliseconds(time), side, price, contracts * contractValues[symbol] * price));
+        return (time, price, contracts, buy ?? false, numbers && !double.IsNaN(price + contracts) && time >= 0 && buy is not null);
     }
 
     /// <summary>A control frame's string field (OKX sends code as a string); other kinds are skipped.</summary>

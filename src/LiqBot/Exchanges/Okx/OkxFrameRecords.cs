@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using LiqBot.Engine.Market;
 
 namespace LiqBot.Exchanges.Okx;
@@ -27,7 +28,21 @@ internal sealed class OkxFrameRecords
 
     public void AddOpenInterest(int symbol, DateTimeOffset time, double usd) => _openInterest.Add((symbol, time, usd));
 
+    public int LiquidationCount => _liquidations.Count;
+
     public void AddLiquidation(int symbol, in RealizedLiquidation liquidation) => _liquidations.Add((symbol, liquidation));
+
+    /// <summary>Gives the liquidations added since <paramref name="from"/> their instrument, their notional (read as contracts x price) times its contract value.</summary>
+    public void ClaimLiquidations(int from, int symbol, double contractValue)
+    {
+        foreach (ref var entry in CollectionsMarshal.AsSpan(_liquidations)[from..])
+        {
+            entry = (symbol, entry.Liquidation with { NotionalUsd = entry.Liquidation.NotionalUsd * contractValue });
+        }
+    }
+
+    /// <summary>Forgets the liquidations added since <paramref name="from"/> (an instrument we do not follow).</summary>
+    public void DropLiquidations(int from) => _liquidations.RemoveRange(from, _liquidations.Count - from);
 
     /// <summary>Hands the records on in the order the frame listed them (a frame holds one channel).</summary>
     public void ApplyTo(IOkxFrameHandler handler)
