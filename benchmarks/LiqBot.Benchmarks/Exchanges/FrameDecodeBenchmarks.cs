@@ -16,6 +16,9 @@ public class FrameDecodeBenchmarks
 {
     private const int RecordsPerFrame = 100;
     private const int Frames = 60;
+
+    /// <summary>Records in one replay.</summary>
+    internal const int Records = RecordsPerFrame * Frames;
     private readonly BybitFrameDecoder _decoder = new(["BTCUSDT"]);
     private byte[][] _trades = [];
     private byte[][] _liquidations = [];

@@ -16,9 +16,13 @@ internal sealed class MinuteSums
     public (double First, double Second) Take(DateTimeOffset minute)
     {
         var taken = _sums.GetValueOrDefault(minute);
-        foreach (var key in _sums.Keys.Where(k => k <= minute).ToList())
+        // Removing while enumerating is allowed for Dictionary (since .NET Core 3.0) and allocates no key list.
+        foreach (var key in _sums.Keys)
         {
-            _sums.Remove(key);
+            if (key <= minute)
+            {
+                _sums.Remove(key);
+            }
         }
 
         return taken;

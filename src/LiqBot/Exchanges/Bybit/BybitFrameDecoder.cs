@@ -89,7 +89,7 @@ internal sealed class BybitFrameDecoder
             else if (reader.ValueTextEquals("ts"u8))
             {
                 reader.Read();
-                ts = BybitNumbers.ReadInt64(ref reader);
+                ts = JsonReaderNumbers.ReadInt64(ref reader);
             }
             else if (reader.ValueTextEquals("op"u8))
             {

@@ -66,7 +66,7 @@ internal static class BybitRecordReader
             reader.Read();
             if (field is { } f)
             {
-                handler.OnTickerField(symbol, f, BybitNumbers.ReadDouble(ref reader));
+                handler.OnTickerField(symbol, f, JsonReaderNumbers.ReadDouble(ref reader));
             }
             else
             {
@@ -115,10 +115,10 @@ internal static class BybitRecordReader
             reader.Read();
             switch (key)
             {
-                case (byte)'T': time = BybitNumbers.ReadInt64(ref reader); break;
+                case (byte)'T': time = JsonReaderNumbers.ReadInt64(ref reader); break;
                 case (byte)'S': side = Side(ref reader); break;
-                case (byte)'v': size = BybitNumbers.ReadDouble(ref reader); break;
-                case (byte)'p': price = BybitNumbers.ReadDouble(ref reader); break;
+                case (byte)'v': size = JsonReaderNumbers.ReadDouble(ref reader); break;
+                case (byte)'p': price = JsonReaderNumbers.ReadDouble(ref reader); break;
                 default: reader.Skip(); break;
             }
         }

@@ -32,7 +32,7 @@ internal sealed partial class OkxStreamSession(OkxOptions options, OkxRestClient
             .Append("""{"channel":"liquidation-orders","instType":"SWAP"}""").ToList();
         await using var businessSocket = await OpenAsync(options.BusinessStreamUrl, business, cancellationToken);
         await using var publicSocket = await OpenAsync(options.PublicStreamUrl, channels, cancellationToken);
-        var frames = Channel.CreateBounded<byte[]>(new BoundedChannelOptions(options.EventChannelCapacity) { FullMode = BoundedChannelFullMode.Wait });
+        var frames = Channel.CreateBounded<PooledFrame>(new BoundedChannelOptions(options.EventChannelCapacity) { FullMode = BoundedChannelFullMode.Wait });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var pumps = Task.WhenAll(PumpAsync(businessSocket, frames.Writer, stop.Token), PumpAsync(publicSocket, frames.Writer, stop.Token));
         _ = pumps.ContinueWith(t => frames.Writer.TryComplete(t.Exception?.InnerException), TaskScheduler.Default);
@@ -52,7 +52,8 @@ internal sealed partial class OkxStreamSession(OkxOptions options, OkxRestClient
                 }
 
                 counters.Frame();
-                var decoded = decoder.Decode(frame, processor);
+                var decoded = decoder.Decode(frame.Span, processor);
+                frame.Return();
                 switch (decoded.Kind)
                 {
                     case FrameKind.SubscribeAck when --awaitingAcks == 0:
@@ -88,12 +89,12 @@ internal sealed partial class OkxStreamSession(OkxOptions options, OkxRestClient
         return socket;
     }
 
-    /// <summary>Copies each frame off the socket; a socket that fails fails the session, one the venue closes ends it.</summary>
-    private static async Task PumpAsync(VenueSocket socket, ChannelWriter<byte[]> frames, CancellationToken cancellationToken)
+    /// <summary>Copies each frame off the socket into a pooled buffer; a socket that fails fails the session, one the venue closes ends it.</summary>
+    private static async Task PumpAsync(VenueSocket socket, ChannelWriter<PooledFrame> frames, CancellationToken cancellationToken)
     {
         while (await socket.ReceiveAsync(cancellationToken) is { } frame)
         {
-            await frames.WriteAsync(frame.ToArray(), cancellationToken);
+            await frames.WriteAsync(PooledFrame.CopyOf(frame.Span), cancellationToken);
         }
 
         frames.TryComplete();
