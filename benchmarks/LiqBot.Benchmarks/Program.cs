@@ -4,6 +4,7 @@ using LiqBot.Benchmarks.Engine;
 // dotnet run -c Release --project benchmarks/LiqBot.Benchmarks -- --filter '*'
 // dotnet run -c Release --project benchmarks/LiqBot.Benchmarks -- state-size
 // dotnet run -c Release --project benchmarks/LiqBot.Benchmarks -- first-render
+// dotnet run -c Release --project benchmarks/LiqBot.Benchmarks -- fanout sqlite|postgres telegram|discord|instant CHATS
 // dotnet run -c Release --project benchmarks/LiqBot.Benchmarks -- tune FILE... (development bars only: each file is cut at 2026-06-01)
 if (args is ["state-size"])
 {
@@ -14,6 +15,12 @@ if (args is ["state-size"])
 if (args is ["first-render"])
 {
     LiqBot.Benchmarks.Rendering.FirstRender.Print(Console.Out);
+    return;
+}
+
+if (args is ["fanout", var provider, var platform, var chats])
+{
+    await LiqBot.Benchmarks.Outbox.OutboxFanOut.RunAsync(provider, platform, int.Parse(chats, System.Globalization.CultureInfo.InvariantCulture), Console.Out);
     return;
 }
 

@@ -39,7 +39,7 @@ internal sealed class SqlOutbox(StorageDatabase database) : IOutbox
     }
 
     public async Task<IReadOnlyList<OutboxMessage>> ClaimDueAsync(
-        string platform, string leaseOwner, int maxCount, TimeSpan lease, CancellationToken cancellationToken)
+        string platform, string leaseOwner, int maxCount, TimeSpan lease, CancellationToken cancellationToken, bool retriesOnly = false)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(leaseOwner);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxCount, 1);
@@ -52,7 +52,7 @@ internal sealed class SqlOutbox(StorageDatabase database) : IOutbox
             WHERE id IN (
                 SELECT id FROM outbox
                 WHERE platform = @platform AND state = @pending AND not_before_ms <= @now
-                  AND (lease_until_ms IS NULL OR lease_until_ms <= @now)
+                  AND (lease_until_ms IS NULL OR lease_until_ms <= @now){(retriesOnly ? " AND attempts > 0" : "")}
                 ORDER BY not_before_ms, id
                 LIMIT @max_count
                 {database.SkipLockedClause})
@@ -68,26 +68,48 @@ internal sealed class SqlOutbox(StorageDatabase database) : IOutbox
         return [.. claimed.OrderBy(m => m.NotBefore).ThenBy(m => m.Id)];
     }
 
-    public async Task<bool> MarkSentAsync(long messageId, CancellationToken cancellationToken)
+    public async Task<bool> MarkSentAsync(long messageId, CancellationToken cancellationToken) =>
+        (await RecordAsync([OutboxResult.Sent(messageId)], cancellationToken))[0];
+
+    public async Task<bool> RescheduleAsync(long messageId, DateTimeOffset notBefore, string reason, CancellationToken cancellationToken) =>
+        (await RecordAsync([OutboxResult.RetryAt(messageId, notBefore, reason)], cancellationToken))[0];
+
+    public async Task<bool> MarkFailedAsync(long messageId, string reason, CancellationToken cancellationToken) =>
+        (await RecordAsync([OutboxResult.Failed(messageId, reason)], cancellationToken))[0];
+
+    public async Task<IReadOnlyList<bool>> RecordAsync(IReadOnlyList<OutboxResult> results, CancellationToken cancellationToken)
     {
-        // The image is dropped once delivered: the row stays only to keep the dedupe key taken.
-        return await FinishAsync(messageId, """
-            UPDATE outbox SET state = @sent, png = NULL, lease_owner = NULL, lease_until_ms = NULL, finished_at_ms = @now
-            WHERE id = @id AND state = @pending
-            """, command => command.With("@sent", Sent), cancellationToken);
+        if (results.Count == 0)
+        {
+            return [];
+        }
+
+        var now = database.Time.GetUtcNow().ToUnixMs();
+        var changed = new bool[results.Count];
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await database.BeginWriteAsync(connection, cancellationToken);
+        for (var i = 0; i < results.Count; i++)
+        {
+            await using var command = ResultCommand(connection, transaction, results[i], now);
+            changed[i] = await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return changed;
     }
 
-    public Task<bool> RescheduleAsync(long messageId, DateTimeOffset notBefore, string reason, CancellationToken cancellationToken) =>
-        FinishAsync(messageId, """
-            UPDATE outbox SET not_before_ms = @not_before_ms, last_error = @reason, lease_owner = NULL, lease_until_ms = NULL
-            WHERE id = @id AND state = @pending
-            """, command => command.With("@not_before_ms", notBefore.ToUnixMs()).With("@reason", Truncate(reason)), cancellationToken);
-
-    public Task<bool> MarkFailedAsync(long messageId, string reason, CancellationToken cancellationToken) =>
-        FinishAsync(messageId, """
-            UPDATE outbox SET state = @failed, last_error = @reason, lease_owner = NULL, lease_until_ms = NULL, finished_at_ms = @now
-            WHERE id = @id AND state = @pending
-            """, command => command.With("@failed", Failed).With("@reason", Truncate(reason)), cancellationToken);
+    public async Task<int> RenewLeaseAsync(string leaseOwner, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Sql("""
+            UPDATE outbox SET lease_until_ms = @lease_until_ms
+            WHERE lease_owner = @owner AND state = @pending
+            """)
+            .With("@lease_until_ms", (database.Time.GetUtcNow() + lease).ToUnixMs())
+            .With("@owner", leaseOwner)
+            .With("@pending", Pending);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
 
     public async Task<int> CountPendingAsync(string? platform, CancellationToken cancellationToken)
     {
@@ -117,14 +139,31 @@ internal sealed class SqlOutbox(StorageDatabase database) : IOutbox
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private async Task<bool> FinishAsync(long messageId, string sql, Func<DbCommand, DbCommand> bind, CancellationToken cancellationToken)
+    private static DbCommand ResultCommand(DbConnection connection, DbTransaction transaction, OutboxResult result, long now)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = bind(connection.Sql(sql)
-            .With("@id", messageId)
-            .With("@pending", Pending)
-            .With("@now", database.Time.GetUtcNow().ToUnixMs()));
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+        var sql = result.State switch
+        {
+            // The image is dropped once delivered: the row stays only to keep the dedupe key taken.
+            OutboxMessageState.Sent => """
+                UPDATE outbox SET state = @sent, png = NULL, lease_owner = NULL, lease_until_ms = NULL, finished_at_ms = @now
+                WHERE id = @id AND state = @pending
+                """,
+            OutboxMessageState.Failed => """
+                UPDATE outbox SET state = @failed, last_error = @reason, lease_owner = NULL, lease_until_ms = NULL, finished_at_ms = @now
+                WHERE id = @id AND state = @pending
+                """,
+            _ => """
+                UPDATE outbox SET not_before_ms = @not_before_ms, last_error = @reason, lease_owner = NULL, lease_until_ms = NULL
+                WHERE id = @id AND state = @pending
+                """,
+        };
+        var command = connection.Sql(sql, transaction).With("@id", result.MessageId).With("@pending", Pending);
+        return result.State switch
+        {
+            OutboxMessageState.Sent => command.With("@sent", Sent).With("@now", now),
+            OutboxMessageState.Failed => command.With("@failed", Failed).With("@now", now).With("@reason", Truncate(result.Reason ?? "")),
+            _ => command.With("@not_before_ms", (result.NotBefore ?? DbCommandExtensions.FromUnixMs(now)).ToUnixMs()).With("@reason", Truncate(result.Reason ?? "")),
+        };
     }
 
     private static string Truncate(string reason) =>

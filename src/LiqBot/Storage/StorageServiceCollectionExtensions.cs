@@ -28,6 +28,7 @@ internal static class StorageServiceCollectionExtensions
             provider.GetRequiredService<ILoggerFactory>()));
         services.TryAddSingleton<ISubscriptionStore, SqlSubscriptionStore>();
         services.TryAddSingleton<IOutbox, SqlOutbox>();
+        services.TryAddSingleton<OutboxResultWriter>();
         services.TryAddSingleton<ISummaryLog, SqlSummaryLog>();
         services.AddHostedService<StorageMigrationService>();
         return services;
