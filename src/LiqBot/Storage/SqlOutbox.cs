@@ -12,6 +12,7 @@ internal sealed class SqlOutbox(StorageDatabase database) : IOutbox
     private const string Sent = "sent";
     private const string Failed = "failed";
     private const int MaxReasonLength = 500;
+    private const int MaxIdsPerStatement = 500;
 
     private const string MessageColumns = """
         id, dedupe_key, platform, chat_id, kind, text, png, created_at_ms, attempts,
@@ -85,11 +86,19 @@ internal sealed class SqlOutbox(StorageDatabase database) : IOutbox
         }
 
         var now = database.Time.GetUtcNow().ToUnixMs();
-        var changed = new bool[results.Count];
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await database.BeginWriteAsync(connection, cancellationToken);
+        var sent = await MarkSentAsync(connection, transaction, [.. results.Where(r => r.State == OutboxMessageState.Sent).Select(r => r.MessageId)], now, cancellationToken);
+        var changed = new bool[results.Count];
         for (var i = 0; i < results.Count; i++)
         {
+            if (results[i].State == OutboxMessageState.Sent)
+            {
+                // Remove, so a second result for the same message in this batch reports no change, as a second write would.
+                changed[i] = sent.Remove(results[i].MessageId);
+                continue;
+            }
+
             await using var command = ResultCommand(connection, transaction, results[i], now);
             changed[i] = await command.ExecuteNonQueryAsync(cancellationToken) == 1;
         }
@@ -139,31 +148,55 @@ internal sealed class SqlOutbox(StorageDatabase database) : IOutbox
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    /// <summary>Deliveries, the common result, as one statement per few hundred; returns the ids that were still pending.</summary>
+    private static async Task<HashSet<long>> MarkSentAsync(DbConnection connection, DbTransaction transaction, long[] ids, long now, CancellationToken cancellationToken)
+    {
+        var changed = new HashSet<long>();
+        foreach (var chunk in ids.Distinct().Chunk(MaxIdsPerStatement))
+        {
+            var names = chunk.Select((_, i) => "@id" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+            // The image is dropped once delivered: the row stays only to keep the dedupe key taken.
+            await using var command = connection.Sql($"""
+                UPDATE outbox SET state = @sent, png = NULL, lease_owner = NULL, lease_until_ms = NULL, finished_at_ms = @now
+                WHERE state = @pending AND id IN ({string.Join(", ", names)})
+                RETURNING id
+                """, transaction)
+                .With("@sent", Sent)
+                .With("@now", now)
+                .With("@pending", Pending);
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                command.With(names[i], chunk[i]);
+            }
+
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                changed.Add(reader.GetInt64(0));
+            }
+        }
+
+        return changed;
+    }
+
     private static DbCommand ResultCommand(DbConnection connection, DbTransaction transaction, OutboxResult result, long now)
     {
-        var sql = result.State switch
-        {
-            // The image is dropped once delivered: the row stays only to keep the dedupe key taken.
-            OutboxMessageState.Sent => """
-                UPDATE outbox SET state = @sent, png = NULL, lease_owner = NULL, lease_until_ms = NULL, finished_at_ms = @now
-                WHERE id = @id AND state = @pending
-                """,
-            OutboxMessageState.Failed => """
+        var failed = result.State == OutboxMessageState.Failed;
+        var command = connection.Sql(failed
+            ? """
                 UPDATE outbox SET state = @failed, last_error = @reason, lease_owner = NULL, lease_until_ms = NULL, finished_at_ms = @now
                 WHERE id = @id AND state = @pending
-                """,
-            _ => """
+                """
+            : """
                 UPDATE outbox SET not_before_ms = @not_before_ms, last_error = @reason, lease_owner = NULL, lease_until_ms = NULL
                 WHERE id = @id AND state = @pending
-                """,
-        };
-        var command = connection.Sql(sql, transaction).With("@id", result.MessageId).With("@pending", Pending);
-        return result.State switch
-        {
-            OutboxMessageState.Sent => command.With("@sent", Sent).With("@now", now),
-            OutboxMessageState.Failed => command.With("@failed", Failed).With("@now", now).With("@reason", Truncate(result.Reason ?? "")),
-            _ => command.With("@not_before_ms", (result.NotBefore ?? DbCommandExtensions.FromUnixMs(now)).ToUnixMs()).With("@reason", Truncate(result.Reason ?? "")),
-        };
+                """, transaction)
+            .With("@id", result.MessageId)
+            .With("@pending", Pending)
+            .With("@reason", Truncate(result.Reason ?? ""));
+        return failed
+            ? command.With("@failed", Failed).With("@now", now)
+            : command.With("@not_before_ms", (result.NotBefore ?? DbCommandExtensions.FromUnixMs(now)).ToUnixMs());
     }
 
     private static string Truncate(string reason) =>
