@@ -22,9 +22,11 @@ internal sealed class SoakRun(IReadOnlyList<ChatAddress> chats, FakeFaultPlan? f
     /// <summary>Settings every chat is given, checked unchanged at the end.</summary>
     public static readonly ChatSettings Settings = ChatSettings.Default with { Window = TimeWindow.D3 };
 
+    private const int PerChatPerSecond = 5;
     private static readonly TimeSpan HangGuard = TimeSpan.FromMinutes(5);
     private readonly TempDirectory _folder = new();
     private readonly List<long> _workingSets = [];
+    private readonly List<int> _telegramAcceptedAtKills = [];
     private FakeTelegramServer? _telegram;
     private FakeDiscordServer? _discord;
     private BotProcess? _bot;
@@ -40,8 +42,9 @@ internal sealed class SoakRun(IReadOnlyList<ChatAddress> chats, FakeFaultPlan? f
     public async Task<SoakOutcome> RunAsync()
     {
         await SubscribeAsync();
-        _telegram = await FakeTelegramServer.StartAsync();
-        _discord = await FakeDiscordServer.StartAsync();
+        // Per-chat limits five times the platforms' (the global ones as they are), so each chat's 88 alerts take seconds, not minutes.
+        _telegram = await FakeTelegramServer.StartAsync(new FakeTelegramLimits(PerChatPerSecond: PerChatPerSecond));
+        _discord = await FakeDiscordServer.StartAsync(new FakeDiscordOptions { ChannelMessageLimit = 5 * PerChatPerSecond });
         if (faults is not null)
         {
             _telegram.SendFaults = _ => faults.Next();
@@ -55,6 +58,7 @@ internal sealed class SoakRun(IReadOnlyList<ChatAddress> chats, FakeFaultPlan? f
             await WaitAsync(() => Received() >= share, $"{share} deliveries before kill {kill}");
             _workingSets.Add(_bot.WorkingSetBytes);
             _bot.Kill();
+            _telegramAcceptedAtKills.Add(_telegram.SentCount);
             _bot.Dispose();
             _bot = Start();
         }
@@ -66,7 +70,8 @@ internal sealed class SoakRun(IReadOnlyList<ChatAddress> chats, FakeFaultPlan? f
         _workingSets.Add(_bot.WorkingSetBytes);
         _bot.Kill();
 
-        return new SoakOutcome(Deliveries(), CutAfterAccept(), kills, _workingSets, faults?.Drawn.ToDictionary(d => d.Key.ToString(), d => d.Value) ?? []);
+        var telegramOrder = _telegram.Sent.Select(m => ($"{ChatPlatforms.Telegram}:{m.ChatId}", m.PlainText)).ToList();
+        return new SoakOutcome(Deliveries(), CutAfterAccept(), telegramOrder, _telegramAcceptedAtKills, _workingSets, faults?.Drawn.ToDictionary(d => d.Key.ToString(), d => d.Value) ?? []);
     }
 
     /// <summary>Each chat's subscriptions and settings as the store has them now.</summary>
@@ -140,6 +145,7 @@ internal sealed class SoakRun(IReadOnlyList<ChatAddress> chats, FakeFaultPlan? f
                 ["Telegram__Token"] = _telegram!.Token,
                 ["Telegram__ApiUrl"] = _telegram.BaseUrl.ToString(),
                 ["Telegram__PollTimeout"] = "00:00:02",
+                ["Telegram__PerChatPerSecond"] = PerChatPerSecond.ToString(CultureInfo.InvariantCulture),
                 ["Discord__Token"] = _discord!.Options.Token,
                 ["Discord__ApiUrl"] = _discord.ApiUrl,
                 // Short, so a killed process's claims come back within seconds; a live one renews them.
