@@ -60,5 +60,11 @@ internal static class PostgresMigrations
                 PRIMARY KEY (platform, chat_id, symbol)
             );
             """),
+        new(2, "bot state (the Telegram update offset)", """
+            CREATE TABLE bot_state (
+                name text PRIMARY KEY,
+                value bigint NOT NULL
+            );
+            """),
     ];
 }

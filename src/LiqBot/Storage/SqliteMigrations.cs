@@ -63,5 +63,11 @@ internal static class SqliteMigrations
                 PRIMARY KEY (platform, chat_id, symbol)
             );
             """),
+        new(2, "bot state (the Telegram update offset)", """
+            CREATE TABLE bot_state (
+                name TEXT PRIMARY KEY,
+                value INTEGER NOT NULL
+            );
+            """),
     ];
 }

@@ -30,6 +30,7 @@ internal static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IOutbox, SqlOutbox>();
         services.TryAddSingleton<OutboxResultWriter>();
         services.TryAddSingleton<ISummaryLog, SqlSummaryLog>();
+        services.TryAddSingleton<ITelegramOffsetStore, SqlTelegramOffsetStore>();
         services.AddHostedService<StorageMigrationService>();
         return services;
     }

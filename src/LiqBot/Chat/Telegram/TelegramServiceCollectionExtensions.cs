@@ -48,6 +48,7 @@ internal static class TelegramServiceCollectionExtensions
         services.TryAddSingleton<TelegramChatSender>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IChatSender, TelegramChatSender>(provider => provider.GetRequiredService<TelegramChatSender>()));
         services.TryAddSingleton<ILeaderLease, LocalLease>();
+        services.TryAddSingleton<ITelegramOffsetStore, InMemoryTelegramOffsetStore>();
         services.AddHostedService<TelegramPollingWorker>();
         return services;
     }
