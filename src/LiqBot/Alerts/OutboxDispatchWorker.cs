@@ -33,7 +33,7 @@ internal sealed partial class OutboxDispatchWorker(
     private Task _heartbeat = Task.CompletedTask;
 
     // The lease owners of the batches being sent now; the heartbeat renews exactly these.
-    private readonly ConcurrentDictionary<string, byte> _batchesInFlight = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, CancellationTokenSource> _batchesInFlight = new(StringComparer.Ordinal);
     private long _batchSequence;
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
@@ -83,11 +83,28 @@ internal sealed partial class OutboxDispatchWorker(
     {
         var settings = options.Value;
         var leaseOwner = settings.InstanceId + "/" + Interlocked.Increment(ref _batchSequence).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        _batchesInFlight[leaseOwner] = 0;
+        // The fence: no new send starts once the lease may be about to run out (a heartbeat that could not
+        // reach the store in time), so another claimer never sends what this batch is still sending.
+        using var fence = new CancellationTokenSource(Fenced(settings.Lease), time);
+        using var sending = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, fence.Token);
+        _batchesInFlight[leaseOwner] = fence;
         try
         {
             var batch = await outbox.ClaimDueAsync(sender.Platform, leaseOwner, settings.BatchSize, settings.Lease, cancellationToken, retriesOnly);
-            await SendAsync(sender, batch, cancellationToken);
+            try
+            {
+                await SendAsync(sender, batch, sending.Token);
+            }
+            catch (OperationCanceledException) when (fence.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                // What was not reported stays leased and is claimed again when the lease runs out.
+            }
+
+            if (fence.IsCancellationRequested)
+            {
+                LogFenced(leaseOwner);
+            }
+
             return batch.Count;
         }
         finally
@@ -97,17 +114,34 @@ internal sealed partial class OutboxDispatchWorker(
         }
     }
 
-    /// <summary>The heartbeat's one beat: extends the leases of every batch being sent; returns how many messages.</summary>
+    /// <summary>The heartbeat's one beat: extends the leases of every batch being sent, and their fences; returns how many messages.</summary>
     internal async Task<int> RenewLeasesAsync(CancellationToken cancellationToken)
     {
+        var lease = options.Value.Lease;
         var renewed = 0;
-        foreach (var leaseOwner in _batchesInFlight.Keys)
+        foreach (var (leaseOwner, fence) in _batchesInFlight)
         {
-            renewed += await outbox.RenewLeaseAsync(leaseOwner, options.Value.Lease, cancellationToken);
+            var fencedAt = time.GetUtcNow() + Fenced(lease);
+            renewed += await outbox.RenewLeaseAsync(leaseOwner, lease, cancellationToken);
+            var left = fencedAt - time.GetUtcNow();
+            try
+            {
+                if (left > TimeSpan.Zero && !fence.IsCancellationRequested)
+                {
+                    fence.CancelAfter(left);
+                }
+            }
+            catch (ObjectDisposedException)
+            {
+                // The batch ended meanwhile.
+            }
         }
 
         return renewed;
     }
+
+    // Two thirds of the lease: an answer that started before the fence has the last third to arrive.
+    private static TimeSpan Fenced(TimeSpan lease) => lease * 2 / 3;
 
     private async Task SendAsync(IChatSender sender, IReadOnlyList<OutboxMessage> batch, CancellationToken cancellationToken)
     {
@@ -174,13 +208,16 @@ internal sealed partial class OutboxDispatchWorker(
             {
                 return;
             }
-            catch (Exception e) when (e is DbException or TimeoutException or InvalidOperationException)
+            catch (Exception e) when (e is DbException or StorageException or TimeoutException or InvalidOperationException)
             {
                 // Two more beats before the lease runs out; the next one may reach the store again.
                 LogRenewFailed(e);
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox batch {LeaseOwner} stopped sending: its lease was not renewed in time; the rest is sent again later")]
+    private partial void LogFenced(string leaseOwner);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not renew the outbox leases; retrying at the next beat")]
     private partial void LogRenewFailed(Exception exception);

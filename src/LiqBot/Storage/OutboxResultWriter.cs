@@ -5,10 +5,15 @@ namespace LiqBot.Storage;
 /// no write is in flight; results that arrive while one is, are written together in the next
 /// transaction. So answers arriving in the same millisecond never queue on the database's write
 /// lock one by one (SQLite has a single writer), and a result is committed within one write of its
-/// arrival. <see cref="RecordAsync"/> returns only once the result is committed.
+/// arrival. <see cref="RecordAsync"/> returns only once the result is committed. A write that fails
+/// (the store busy past its timeout, a dropped connection) is tried again a few times before its
+/// callers hear of it: an acceptance that is not recorded is sent again.
 /// </summary>
-internal sealed class OutboxResultWriter(IOutbox outbox)
+internal sealed class OutboxResultWriter(IOutbox outbox, TimeProvider time)
 {
+    private const int Attempts = 4;
+    private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(100);
+
     private readonly Lock _gate = new();
     private List<(OutboxResult Result, TaskCompletionSource<bool> Recorded)> _queued = [];
     private bool _writing;
@@ -62,7 +67,7 @@ internal sealed class OutboxResultWriter(IOutbox outbox)
             try
             {
                 // Never cancelled: a chat accepted these, and an unrecorded acceptance is sent again.
-                var changed = await outbox.RecordAsync([.. batch.Select(b => b.Result)], CancellationToken.None);
+                var changed = await WriteWithRetriesAsync([.. batch.Select(b => b.Result)]);
                 Interlocked.Add(ref _recorded, batch.Count);
                 Interlocked.Increment(ref _transactions);
 
@@ -78,6 +83,21 @@ internal sealed class OutboxResultWriter(IOutbox outbox)
                 {
                     recorded.SetException(e);
                 }
+            }
+        }
+    }
+
+    private async Task<IReadOnlyList<bool>> WriteWithRetriesAsync(IReadOnlyList<OutboxResult> results)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await outbox.RecordAsync(results, CancellationToken.None);
+            }
+            catch (Exception e) when (attempt < Attempts && e is System.Data.Common.DbException or TimeoutException or InvalidOperationException)
+            {
+                await Task.Delay(FirstRetryDelay * (1 << (attempt - 1)), time);
             }
         }
     }

@@ -100,7 +100,7 @@ public sealed class OutboxLeaseTests : IAsyncLifetime
 
     private OutboxDispatchWorker Dispatcher(IChatSender sender, string instanceId)
     {
-        var report = new OutboxDeliveryReport(new OutboxResultWriter(_store.Outbox), _store.Subscriptions, new BotMetrics(), _clock, NullLogger<OutboxDeliveryReport>.Instance);
+        var report = new OutboxDeliveryReport(new OutboxResultWriter(_store.Outbox, TimeProvider.System), _store.Subscriptions, new BotMetrics(), _clock, NullLogger<OutboxDeliveryReport>.Instance);
         var options = Options.Create(new OutboxOptions { InstanceId = instanceId, DrainTimeout = TimeSpan.Zero });
         return new OutboxDispatchWorker([sender], _store.Outbox, report, new OutboxSignal(), options, _clock, NullLogger<OutboxDispatchWorker>.Instance);
     }

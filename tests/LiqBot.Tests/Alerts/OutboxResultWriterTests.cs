@@ -28,7 +28,7 @@ public sealed class OutboxResultWriterTests : IAsyncLifetime
     public async Task AnswersArrivingWhileTheStoreIsBusy_AreCommittedInOneTransaction_BeforeAnyCallerReturns()
     {
         var claimed = await EnqueueAndClaimAsync();
-        var writer = new OutboxResultWriter(_store.Outbox);
+        var writer = new OutboxResultWriter(_store.Outbox, TimeProvider.System);
 
         // Another writer holds SQLite's write lock: every answer that comes in meanwhile must wait for it,
         // and they must then go in together rather than queue on the lock one by one.
@@ -52,7 +52,7 @@ public sealed class OutboxResultWriterTests : IAsyncLifetime
     public async Task EachAnswer_IsCommittedWhenItsCallReturns_EvenWhenTheyComeOneByOne()
     {
         var claimed = await EnqueueAndClaimAsync();
-        var writer = new OutboxResultWriter(_store.Outbox);
+        var writer = new OutboxResultWriter(_store.Outbox, TimeProvider.System);
 
         foreach (var message in claimed.Take(3))
         {

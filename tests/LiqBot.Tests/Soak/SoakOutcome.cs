@@ -11,11 +11,15 @@ internal sealed record SoakOutcome(
     IReadOnlyList<(string Chat, string Message)> TelegramOrder,
     IReadOnlyList<int> TelegramAcceptedAtKills,
     IReadOnlyList<long> WorkingSetBytes,
+    IReadOnlyList<string> BotLog,
     IReadOnlyDictionary<string, int> Faults)
 {
     public IEnumerable<(string Chat, string Message)> Delivered => Deliveries.Keys;
 
     public int Kills => TelegramAcceptedAtKills.Count;
+
+    /// <summary>Lines of the bots' logs (warnings and errors) that contain <paramref name="text"/>.</summary>
+    public int Logged(string text) => BotLog.Count(line => line.Contains(text, StringComparison.Ordinal));
 
     /// <summary>Deliveries beyond the first, on one platform.</summary>
     public int Duplicates(string platform) => Deliveries.Where(d => d.Key.Chat.StartsWith(platform, StringComparison.Ordinal)).Sum(d => d.Value - 1);

@@ -27,6 +27,7 @@ internal sealed class SoakRun(IReadOnlyList<ChatAddress> chats, FakeFaultPlan? f
     private readonly TempDirectory _folder = new();
     private readonly List<long> _workingSets = [];
     private readonly List<int> _telegramAcceptedAtKills = [];
+    private readonly List<string> _log = [];
     private FakeTelegramServer? _telegram;
     private FakeDiscordServer? _discord;
     private BotProcess? _bot;
@@ -59,6 +60,7 @@ internal sealed class SoakRun(IReadOnlyList<ChatAddress> chats, FakeFaultPlan? f
             _workingSets.Add(_bot.WorkingSetBytes);
             _bot.Kill();
             _telegramAcceptedAtKills.Add(_telegram.SentCount);
+            _log.AddRange(_bot.Errors);
             _bot.Dispose();
             _bot = Start();
         }
@@ -69,9 +71,10 @@ internal sealed class SoakRun(IReadOnlyList<ChatAddress> chats, FakeFaultPlan? f
         await WaitAsync(async () => await outbox.CountPendingAsync(null, CancellationToken.None) == 0, "the outbox to empty");
         _workingSets.Add(_bot.WorkingSetBytes);
         _bot.Kill();
+        _log.AddRange(_bot.Errors);
 
         var telegramOrder = _telegram.Sent.Select(m => ($"{ChatPlatforms.Telegram}:{m.ChatId}", m.PlainText)).ToList();
-        return new SoakOutcome(Deliveries(), CutAfterAccept(), telegramOrder, _telegramAcceptedAtKills, _workingSets, faults?.Drawn.ToDictionary(d => d.Key.ToString(), d => d.Value) ?? []);
+        return new SoakOutcome(Deliveries(), CutAfterAccept(), telegramOrder, _telegramAcceptedAtKills, _workingSets, _log, faults?.Drawn.ToDictionary(d => d.Key.ToString(), d => d.Value) ?? []);
     }
 
     /// <summary>Each chat's subscriptions and settings as the store has them now.</summary>

@@ -65,6 +65,7 @@ public sealed class SoakTests(ITestOutputHelper output)
             $"seed {seed}: {outcome.Deliveries.Count} of {expected.Deliveries.Count} delivered in {watch.Elapsed.TotalSeconds:F0} s with {outcome.Kills} kills; "
             + $"faults {string.Join(", ", outcome.Faults.OrderBy(f => f.Key).Select(f => $"{f.Key} {f.Value}"))}; "
             + $"Telegram twice: {telegramDuplicates} ({afterCut} cut after accepting, {atKill} in flight at a kill, {outcome.DuplicatesRecordedLate(InFlightAtKill)} recorded late); Discord twice: {outcome.Duplicates(ChatPlatforms.Discord)}; "
+            + $"results not recorded {outcome.Logged("Could not record")}, batches fenced {outcome.Logged("stopped sending")}, renewals failed {outcome.Logged("Could not renew")}; "
             + $"working set per process {string.Join(" / ", outcome.WorkingSetBytes.Select(b => $"{b / 1_000_000} MB"))}");
 
         Assert.Equal(expected.Delivered.Order(), outcome.Delivered.Order());

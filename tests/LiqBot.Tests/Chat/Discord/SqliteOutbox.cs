@@ -20,7 +20,7 @@ internal sealed class SqliteOutbox : IAsyncDisposable
         _database = StorageDatabase.Create(options, Clock, NullLoggerFactory.Instance);
         Outbox = new SqlOutbox(_database);
         Subscriptions = new SqlSubscriptionStore(_database);
-        Report = new OutboxDeliveryReport(new OutboxResultWriter(Outbox), Subscriptions, new LiqBot.Operations.BotMetrics(), Clock, NullLogger<OutboxDeliveryReport>.Instance);
+        Report = new OutboxDeliveryReport(new OutboxResultWriter(Outbox, TimeProvider.System), Subscriptions, new LiqBot.Operations.BotMetrics(), Clock, NullLogger<OutboxDeliveryReport>.Instance);
     }
 
     public FakeTimeProvider Clock { get; } = TestClock.New();
