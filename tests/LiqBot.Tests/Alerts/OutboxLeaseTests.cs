@@ -27,11 +27,7 @@ public sealed class OutboxLeaseTests : IAsyncLifetime
     [Fact]
     public async Task ABatchLongerThanTheLease_StaysLeasedWhileItsProcessLives_AndADeadProcessesClaimComesBackAfterOneLease()
     {
-        await EnqueueAsync("held", "1");
-        var sender = new HeldSender();
-        var live = Dispatcher(sender, "live");
-        var pass = live.DispatchOnceAsync(sender, CancellationToken.None);
-        await sender.Started.Task.WaitAsync(Eventually.Floor);
+        var (live, sender, pass) = await StartHeldBatchAsync();
 
         // Four leases long, with a beat every third of one: nobody else may claim it meanwhile.
         for (var beat = 0; beat < 12; beat++)
@@ -52,6 +48,24 @@ public sealed class OutboxLeaseTests : IAsyncLifetime
         Assert.Empty(await _store.Outbox.ClaimDueAsync(ChatPlatforms.Console, "restarted/1", 10, Lease, CancellationToken.None));
         _clock.Advance(TimeSpan.FromSeconds(1));
         Assert.Equal("orphaned", Assert.Single(await _store.Outbox.ClaimDueAsync(ChatPlatforms.Console, "restarted/1", 10, Lease, CancellationToken.None)).DedupeKey);
+    }
+
+    [Fact]
+    public async Task ABatchWhoseLeaseIsNotRenewed_StopsStartingSendsWhileTheLeaseStillHolds()
+    {
+        var (_, sender, pass) = await StartHeldBatchAsync();
+
+        // No heartbeat reached the store (none is run here): two thirds into the lease the batch is told to stop.
+        _clock.Advance(Lease * 2 / 3 - TimeSpan.FromMilliseconds(1));
+        Assert.False(sender.Stopped.Task.IsCompleted);
+        _clock.Advance(TimeSpan.FromMilliseconds(1));
+        await sender.Stopped.Task.WaitAsync(Eventually.Floor);
+
+        // Its lease still holds, so nobody else has sent it meanwhile; the send in hand finishes and is recorded.
+        Assert.Empty(await _store.Outbox.ClaimDueAsync(ChatPlatforms.Console, "other/1", 10, Lease, CancellationToken.None));
+        sender.Release.SetResult();
+        Assert.Equal(1, await pass);
+        Assert.Equal(0, await _store.Outbox.CountPendingAsync(null, CancellationToken.None));
     }
 
     [Fact]
@@ -95,6 +109,17 @@ public sealed class OutboxLeaseTests : IAsyncLifetime
         _folder.Dispose();
     }
 
+    /// <summary>One message claimed by a dispatcher whose sender holds it until released.</summary>
+    private async Task<(OutboxDispatchWorker Dispatcher, HeldSender Sender, Task<int> Pass)> StartHeldBatchAsync()
+    {
+        await EnqueueAsync("held", "1");
+        var sender = new HeldSender();
+        var dispatcher = Dispatcher(sender, "live");
+        var pass = dispatcher.DispatchOnceAsync(sender, CancellationToken.None);
+        await sender.Started.Task.WaitAsync(Eventually.Floor);
+        return (dispatcher, sender, pass);
+    }
+
     private Task EnqueueAsync(string key, string chatId) =>
         _store.Outbox.EnqueueAsync(new OutboxEnvelope(key, new ChatAddress(ChatPlatforms.Console, chatId), OutboxMessageKind.Alert, key), CancellationToken.None);
 
@@ -119,6 +144,8 @@ public sealed class OutboxLeaseTests : IAsyncLifetime
 
         public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+        public TaskCompletionSource Stopped { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
         public System.Collections.Concurrent.ConcurrentQueue<string> Delivered { get; } = new();
 
         public string Platform => ChatPlatforms.Console;
@@ -141,6 +168,7 @@ public sealed class OutboxLeaseTests : IAsyncLifetime
             var held = batch.Where(m => m.DedupeKey != CutOnce).ToList();
             if (held.Count > 0)
             {
+                await using var stopped = cancellationToken.Register(() => Stopped.TrySetResult());
                 Started.TrySetResult();
                 await Release.Task;
                 foreach (var message in held)
