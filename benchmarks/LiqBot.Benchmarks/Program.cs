@@ -6,6 +6,7 @@ using LiqBot.Benchmarks.Engine;
 // dotnet run -c Release --project benchmarks/LiqBot.Benchmarks -- first-render
 // dotnet run -c Release --project benchmarks/LiqBot.Benchmarks -- decode-cpu [iterations] (Linux: decode + apply timed by thread CPU time)
 // dotnet run -c Release --project benchmarks/LiqBot.Benchmarks -- bot-rss [days] [seconds] (Linux: peak RSS of the whole bot on the three fakes)
+// dotnet run -c Release --project benchmarks/LiqBot.Benchmarks -- fanout sqlite|postgres telegram|discord|instant CHATS
 // dotnet run -c Release --project benchmarks/LiqBot.Benchmarks -- tune FILE... (development bars only: each file is cut at 2026-06-01)
 if (args is ["state-size"])
 {
@@ -28,6 +29,12 @@ if (args is ["decode-cpu", .. var cpu])
 if (args is ["bot-rss", .. var rss])
 {
     await LiqBot.Benchmarks.Exchanges.BotMemory.PrintAsync(rss.Length > 0 ? int.Parse(rss[0], System.Globalization.CultureInfo.InvariantCulture) : 30, rss.Length > 1 ? int.Parse(rss[1], System.Globalization.CultureInfo.InvariantCulture) : 150, Console.Out);
+    return;
+}
+
+if (args is ["fanout", var provider, var platform, var chats])
+{
+    await LiqBot.Benchmarks.Outbox.OutboxFanOut.RunAsync(provider, platform, int.Parse(chats, System.Globalization.CultureInfo.InvariantCulture), Console.Out);
     return;
 }
 

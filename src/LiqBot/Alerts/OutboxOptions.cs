@@ -11,9 +11,12 @@ internal sealed class OutboxOptions
     [SettingRange("Outbox:BatchSize", 1, 10_000)]
     public int BatchSize { get; set; } = 200;
 
-    /// <summary>How long a claim holds; a crashed sender's messages are claimable again after it.</summary>
-    [SettingRange("Outbox:Lease", typeof(TimeSpan), "00:00:10", "01:00:00")]
-    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
+    /// <summary>
+    /// How long a claim holds without renewal; a crashed sender's messages are claimable again after it.
+    /// A live sender renews its claims every third of it, so a batch may take longer than this.
+    /// </summary>
+    [SettingRange("Outbox:Lease", typeof(TimeSpan), "00:00:03", "01:00:00")]
+    public TimeSpan Lease { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>How often an idle dispatcher looks for due messages (retries come due without a signal).</summary>
     [SettingRange("Outbox:IdlePoll", typeof(TimeSpan), "00:00:00.010", "00:10:00")]

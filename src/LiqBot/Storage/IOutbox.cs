@@ -14,8 +14,9 @@ internal interface IOutbox
     /// Up to <paramref name="maxCount"/> pending messages for the platform that are due and not leased,
     /// oldest first, now leased to <paramref name="leaseOwner"/> until now + <paramref name="lease"/>.
     /// </summary>
+    /// <remarks>With <paramref name="retriesOnly"/>, only messages claimed before (rescheduled after a failure).</remarks>
     Task<IReadOnlyList<OutboxMessage>> ClaimDueAsync(
-        string platform, string leaseOwner, int maxCount, TimeSpan lease, CancellationToken cancellationToken);
+        string platform, string leaseOwner, int maxCount, TimeSpan lease, CancellationToken cancellationToken, bool retriesOnly = false);
 
     /// <summary>The chat accepted it: it is never claimed again. False if it was no longer pending.</summary>
     Task<bool> MarkSentAsync(long messageId, CancellationToken cancellationToken);
@@ -25,6 +26,18 @@ internal interface IOutbox
 
     /// <summary>A permanent failure (403, 400): never claimed again.</summary>
     Task<bool> MarkFailedAsync(long messageId, string reason, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Several messages' results in one transaction (one commit, one wait for the write lock); for each,
+    /// in order, whether it was still pending and so changed.
+    /// </summary>
+    Task<IReadOnlyList<bool>> RecordAsync(IReadOnlyList<OutboxResult> results, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Extends the lease of the messages still claimed under <paramref name="leaseOwner"/> to now + <paramref name="lease"/>:
+    /// the heartbeat of a live sender, so a short lease only runs out when its process died.
+    /// </summary>
+    Task<int> RenewLeaseAsync(string leaseOwner, TimeSpan lease, CancellationToken cancellationToken);
 
     /// <summary>Pending messages, for one platform or all when <paramref name="platform"/> is null (health, metrics, drain).</summary>
     Task<int> CountPendingAsync(string? platform, CancellationToken cancellationToken);

@@ -68,5 +68,11 @@ internal static class PostgresMigrations
             );
             CREATE INDEX ix_alert_images_created ON alert_images (created_at_ms);
             """),
+        new(3, "bot state (the Telegram update offset)", """
+            CREATE TABLE bot_state (
+                name text PRIMARY KEY,
+                value bigint NOT NULL
+            );
+            """),
     ];
 }

@@ -12,6 +12,7 @@ internal sealed class SqlOutbox(StorageDatabase database) : IOutbox
     private const string Sent = "sent";
     private const string Failed = "failed";
     private const int MaxReasonLength = 500;
+    private const int MaxIdsPerStatement = 500;
 
     private const string MessageColumns = """
         id, dedupe_key, platform, chat_id, kind, text, png, created_at_ms, attempts,
@@ -39,7 +40,7 @@ internal sealed class SqlOutbox(StorageDatabase database) : IOutbox
     }
 
     public async Task<IReadOnlyList<OutboxMessage>> ClaimDueAsync(
-        string platform, string leaseOwner, int maxCount, TimeSpan lease, CancellationToken cancellationToken)
+        string platform, string leaseOwner, int maxCount, TimeSpan lease, CancellationToken cancellationToken, bool retriesOnly = false)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(leaseOwner);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxCount, 1);
@@ -52,7 +53,7 @@ internal sealed class SqlOutbox(StorageDatabase database) : IOutbox
             WHERE id IN (
                 SELECT id FROM outbox
                 WHERE platform = @platform AND state = @pending AND not_before_ms <= @now
-                  AND (lease_until_ms IS NULL OR lease_until_ms <= @now)
+                  AND (lease_until_ms IS NULL OR lease_until_ms <= @now){(retriesOnly ? " AND attempts > 0" : "")}
                 ORDER BY not_before_ms, id
                 LIMIT @max_count
                 {database.SkipLockedClause})
@@ -68,26 +69,56 @@ internal sealed class SqlOutbox(StorageDatabase database) : IOutbox
         return [.. claimed.OrderBy(m => m.NotBefore).ThenBy(m => m.Id)];
     }
 
-    public async Task<bool> MarkSentAsync(long messageId, CancellationToken cancellationToken)
+    public async Task<bool> MarkSentAsync(long messageId, CancellationToken cancellationToken) =>
+        (await RecordAsync([OutboxResult.Sent(messageId)], cancellationToken))[0];
+
+    public async Task<bool> RescheduleAsync(long messageId, DateTimeOffset notBefore, string reason, CancellationToken cancellationToken) =>
+        (await RecordAsync([OutboxResult.RetryAt(messageId, notBefore, reason)], cancellationToken))[0];
+
+    public async Task<bool> MarkFailedAsync(long messageId, string reason, CancellationToken cancellationToken) =>
+        (await RecordAsync([OutboxResult.Failed(messageId, reason)], cancellationToken))[0];
+
+    public async Task<IReadOnlyList<bool>> RecordAsync(IReadOnlyList<OutboxResult> results, CancellationToken cancellationToken)
     {
-        // The image is dropped once delivered: the row stays only to keep the dedupe key taken.
-        return await FinishAsync(messageId, """
-            UPDATE outbox SET state = @sent, png = NULL, lease_owner = NULL, lease_until_ms = NULL, finished_at_ms = @now
-            WHERE id = @id AND state = @pending
-            """, command => command.With("@sent", Sent), cancellationToken);
+        if (results.Count == 0)
+        {
+            return [];
+        }
+
+        var now = database.Time.GetUtcNow().ToUnixMs();
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await database.BeginWriteAsync(connection, cancellationToken);
+        var sent = await MarkSentAsync(connection, transaction, [.. results.Where(r => r.State == OutboxMessageState.Sent).Select(r => r.MessageId)], now, cancellationToken);
+        var changed = new bool[results.Count];
+        for (var i = 0; i < results.Count; i++)
+        {
+            if (results[i].State == OutboxMessageState.Sent)
+            {
+                // Remove, so a second result for the same message in this batch reports no change, as a second write would.
+                changed[i] = sent.Remove(results[i].MessageId);
+                continue;
+            }
+
+            await using var command = ResultCommand(connection, transaction, results[i], now);
+            changed[i] = await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return changed;
     }
 
-    public Task<bool> RescheduleAsync(long messageId, DateTimeOffset notBefore, string reason, CancellationToken cancellationToken) =>
-        FinishAsync(messageId, """
-            UPDATE outbox SET not_before_ms = @not_before_ms, last_error = @reason, lease_owner = NULL, lease_until_ms = NULL
-            WHERE id = @id AND state = @pending
-            """, command => command.With("@not_before_ms", notBefore.ToUnixMs()).With("@reason", Truncate(reason)), cancellationToken);
-
-    public Task<bool> MarkFailedAsync(long messageId, string reason, CancellationToken cancellationToken) =>
-        FinishAsync(messageId, """
-            UPDATE outbox SET state = @failed, last_error = @reason, lease_owner = NULL, lease_until_ms = NULL, finished_at_ms = @now
-            WHERE id = @id AND state = @pending
-            """, command => command.With("@failed", Failed).With("@reason", Truncate(reason)), cancellationToken);
+    public async Task<int> RenewLeaseAsync(string leaseOwner, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Sql("""
+            UPDATE outbox SET lease_until_ms = @lease_until_ms
+            WHERE lease_owner = @owner AND state = @pending
+            """)
+            .With("@lease_until_ms", (database.Time.GetUtcNow() + lease).ToUnixMs())
+            .With("@owner", leaseOwner)
+            .With("@pending", Pending);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
 
     public async Task<int> CountPendingAsync(string? platform, CancellationToken cancellationToken)
     {
@@ -117,14 +148,55 @@ internal sealed class SqlOutbox(StorageDatabase database) : IOutbox
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private async Task<bool> FinishAsync(long messageId, string sql, Func<DbCommand, DbCommand> bind, CancellationToken cancellationToken)
+    /// <summary>Deliveries, the common result, as one statement per few hundred; returns the ids that were still pending.</summary>
+    private static async Task<HashSet<long>> MarkSentAsync(DbConnection connection, DbTransaction transaction, long[] ids, long now, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = bind(connection.Sql(sql)
-            .With("@id", messageId)
+        var changed = new HashSet<long>();
+        foreach (var chunk in ids.Distinct().Chunk(MaxIdsPerStatement))
+        {
+            var names = chunk.Select((_, i) => "@id" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+            // The image is dropped once delivered: the row stays only to keep the dedupe key taken.
+            await using var command = connection.Sql($"""
+                UPDATE outbox SET state = @sent, png = NULL, lease_owner = NULL, lease_until_ms = NULL, finished_at_ms = @now
+                WHERE state = @pending AND id IN ({string.Join(", ", names)})
+                RETURNING id
+                """, transaction)
+                .With("@sent", Sent)
+                .With("@now", now)
+                .With("@pending", Pending);
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                command.With(names[i], chunk[i]);
+            }
+
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                changed.Add(reader.GetInt64(0));
+            }
+        }
+
+        return changed;
+    }
+
+    private static DbCommand ResultCommand(DbConnection connection, DbTransaction transaction, OutboxResult result, long now)
+    {
+        var failed = result.State == OutboxMessageState.Failed;
+        var command = connection.Sql(failed
+            ? """
+                UPDATE outbox SET state = @failed, last_error = @reason, lease_owner = NULL, lease_until_ms = NULL, finished_at_ms = @now
+                WHERE id = @id AND state = @pending
+                """
+            : """
+                UPDATE outbox SET not_before_ms = @not_before_ms, last_error = @reason, lease_owner = NULL, lease_until_ms = NULL
+                WHERE id = @id AND state = @pending
+                """, transaction)
+            .With("@id", result.MessageId)
             .With("@pending", Pending)
-            .With("@now", database.Time.GetUtcNow().ToUnixMs()));
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+            .With("@reason", Truncate(result.Reason ?? ""));
+        return failed
+            ? command.With("@failed", Failed).With("@now", now)
+            : command.With("@not_before_ms", (result.NotBefore ?? DbCommandExtensions.FromUnixMs(now)).ToUnixMs());
     }
 
     private static string Truncate(string reason) =>

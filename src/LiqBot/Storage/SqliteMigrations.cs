@@ -71,5 +71,11 @@ internal static class SqliteMigrations
             );
             CREATE INDEX ix_alert_images_created ON alert_images (created_at_ms);
             """),
+        new(3, "bot state (the Telegram update offset)", """
+            CREATE TABLE bot_state (
+                name TEXT PRIMARY KEY,
+                value INTEGER NOT NULL
+            );
+            """),
     ];
 }

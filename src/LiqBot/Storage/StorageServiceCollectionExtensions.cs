@@ -28,8 +28,10 @@ internal static class StorageServiceCollectionExtensions
             provider.GetRequiredService<ILoggerFactory>()));
         services.TryAddSingleton<ISubscriptionStore, SqlSubscriptionStore>();
         services.TryAddSingleton<IOutbox, SqlOutbox>();
+        services.TryAddSingleton<OutboxResultWriter>();
         services.TryAddSingleton<ISummaryLog, SqlSummaryLog>();
         services.TryAddSingleton<IAlertImageStore, SqlAlertImageStore>();
+        services.TryAddSingleton<ITelegramOffsetStore, SqlTelegramOffsetStore>();
         services.AddHostedService<StorageMigrationService>();
         return services;
     }

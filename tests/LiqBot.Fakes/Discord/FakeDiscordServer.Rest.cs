@@ -151,6 +151,22 @@ public sealed partial class FakeDiscordServer
             return;
         }
 
+        var fault = SendFaults?.Invoke(channel) ?? Faults.FakeSendFault.None;
+        switch (fault)
+        {
+            case Faults.FakeSendFault.SlowAnswer:
+                await Task.Delay(Faults.FakeFaultPlan.SlowAnswer, context.RequestAborted);
+                break;
+            case Faults.FakeSendFault.TooManyRequests:
+                context.Response.Headers["Retry-After"] = "1";
+                context.Response.StatusCode = 429;
+                await context.Response.WriteAsJsonAsync(new JsonObject { ["message"] = "You are being rate limited.", ["retry_after"] = 1.0, ["global"] = false });
+                return;
+            case Faults.FakeSendFault.ServerError:
+                await ErrorAsync(context, 502, 0, "Bad Gateway");
+                return;
+        }
+
         var list = _messages.GetOrAdd(channel, _ => []);
         FakeChannelMessage message;
         lock (list)
@@ -162,6 +178,13 @@ public sealed partial class FakeDiscordServer
             {
                 list.Add(message);
             }
+        }
+
+        if (fault == Faults.FakeSendFault.CutAfterAccept)
+        {
+            _cutAfterAccept.Enqueue(message);
+            context.Abort();
+            return;
         }
 
         if (_failAfterCreate.TryGetValue(channel, out var times) && times > 0 && _failAfterCreate.TryUpdate(channel, times - 1, times))

@@ -16,6 +16,7 @@ public sealed partial class FakeDiscordServer : IAsyncDisposable
     private readonly ConcurrentDictionary<string, List<FakeChannelMessage>> _messages = new();
     private readonly ConcurrentDictionary<string, FakeChannelFailure> _channelFailures = new();
     private readonly ConcurrentDictionary<string, int> _failAfterCreate = new();
+    private readonly ConcurrentQueue<FakeChannelMessage> _cutAfterAccept = new();
     private readonly ConcurrentQueue<(string Route, string Body)> _commandRegistrations = new();
     private long _nextMessageId = 1_100_000_000_000_000_000;
 
@@ -77,6 +78,12 @@ public sealed partial class FakeDiscordServer : IAsyncDisposable
             return list.Count;
         }
     });
+
+    /// <summary>Decides a fault for each channel message post by channel id; none when null.</summary>
+    public Func<string, Faults.FakeSendFault>? SendFaults { get; set; }
+
+    /// <summary>Posts whose connection was cut after the message was created (a nonce retry returns the same message).</summary>
+    public IReadOnlyList<FakeChannelMessage> CutAfterAccept => [.. _cutAfterAccept];
 
     /// <summary>From now on the channel answers with this error (403 50013, 404 10003, ...).</summary>
     public void FailChannel(string channelId, FakeChannelFailure failure) => _channelFailures[channelId] = failure;

@@ -135,6 +135,21 @@ public sealed partial class FakeTelegramServer
             return;
         }
 
+        var fault = SendFaults?.Invoke(chatId) ?? Faults.FakeSendFault.None;
+        switch (fault)
+        {
+            case Faults.FakeSendFault.SlowAnswer:
+                await Task.Delay(Faults.FakeFaultPlan.SlowAnswer, context.RequestAborted);
+                break;
+            case Faults.FakeSendFault.TooManyRequests:
+                Interlocked.Increment(ref _tooManyRequests);
+                await ErrorAsync(context, 429, "Too Many Requests: retry after 1", new JsonObject { ["retry_after"] = 1 });
+                return;
+            case Faults.FakeSendFault.ServerError:
+                await ErrorAsync(context, 502, "Bad Gateway");
+                return;
+        }
+
         if (_rates.TryAccept(chatId) is { } retryAfter)
         {
             Interlocked.Increment(ref _tooManyRequests);
@@ -143,8 +158,16 @@ public sealed partial class FakeTelegramServer
         }
 
         var messageId = Interlocked.Increment(ref _nextMessageId);
-        _sent.Enqueue(new FakeTelegramSentMessage(
-            method, chatId, text, plain, parseMode, photo, fileName, request.GetNestedLong("reply_parameters", "message_id"), request.GetLong("message_thread_id"), _clock.GetUtcNow()));
+        var sent = new FakeTelegramSentMessage(
+            method, chatId, text, plain, parseMode, photo, fileName, request.GetNestedLong("reply_parameters", "message_id"), request.GetLong("message_thread_id"), _clock.GetUtcNow());
+        _sent.Enqueue(sent);
+        if (fault == Faults.FakeSendFault.CutAfterAccept)
+        {
+            _cutAfterAccept.Enqueue(sent);
+            context.Abort();
+            return;
+        }
+
         var message = new JsonObject
         {
             ["message_id"] = messageId,

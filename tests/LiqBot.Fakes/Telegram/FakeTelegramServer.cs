@@ -26,6 +26,7 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
     private readonly FakeTelegramRateGate _rates;
     private readonly FakeTelegramUpdateQueue _updates;
     private readonly ConcurrentQueue<FakeTelegramSentMessage> _sent = new();
+    private readonly ConcurrentQueue<FakeTelegramSentMessage> _cutAfterAccept = new();
     private readonly ConcurrentDictionary<string, int> _calls = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<(long Chat, long User), string> _members = new();
     private readonly ConcurrentDictionary<long, string> _forbidden = new();
@@ -62,6 +63,12 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
     public IReadOnlyList<FakeTelegramSentMessage> Sent => [.. _sent];
 
     public int SentCount => _sent.Count;
+
+    /// <summary>Decides a fault for each send (sendMessage, sendPhoto) by chat id; none when null.</summary>
+    public Func<long, Faults.FakeSendFault>? SendFaults { get; set; }
+
+    /// <summary>The messages posted whose connection was then cut (<see cref="Faults.FakeSendFault.CutAfterAccept"/>).</summary>
+    public IReadOnlyList<FakeTelegramSentMessage> CutAfterAccept => [.. _cutAfterAccept];
 
     /// <summary>How many 429s were answered.</summary>
     public int TooManyRequests => Volatile.Read(ref _tooManyRequests);

@@ -70,7 +70,7 @@ public sealed class OutboxDispatchTests : IDisposable
     private (OutboxDispatchWorker Dispatcher, IChatSender Sender) Dispatcher(StoreInstance store)
     {
         var sender = new ConsoleChatSender(new ConsoleChatIO(TextReader.Null, _printed, _folder.File("out"), WaitForIngest: false));
-        var report = new OutboxDeliveryReport(store.Outbox, store.Subscriptions, TestMetrics.New(), _clock, NullLogger<OutboxDeliveryReport>.Instance);
+        var report = new OutboxDeliveryReport(new OutboxResultWriter(store.Outbox, TimeProvider.System), store.Subscriptions, TestMetrics.New(), _clock, NullLogger<OutboxDeliveryReport>.Instance);
         var dispatcher = new OutboxDispatchWorker([sender], store.Outbox, report, new OutboxSignal(), Options.Create(new OutboxOptions { InstanceId = "restarted" }), _clock, NullLogger<OutboxDispatchWorker>.Instance);
         return (dispatcher, sender);
     }

@@ -14,6 +14,16 @@ internal sealed class BotProcess : IDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The process's resident memory now.</summary>
+    public long WorkingSetBytes
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.WorkingSet64;
+        }
+    }
+
     /// <summary>The host built next to the tests (same configuration), started in <paramref name="workingFolder"/>.</summary>
     public static BotProcess Start(string workingFolder, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {

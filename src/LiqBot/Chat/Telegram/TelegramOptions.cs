@@ -47,7 +47,7 @@ internal sealed partial class TelegramOptions : IValidatableObject
 
     /// <summary>
     /// How long one outbox batch may take: a message whose turn (per-chat limits, a 429 pause) comes
-    /// later goes back to the outbox, so a batch never outlives its lease (Outbox:Lease, 2 min).
+    /// later goes back to the outbox, so a batch does not hold its chats' messages for long (the outbox renews its lease meanwhile).
     /// </summary>
     [SettingRange("Telegram:MaxBatchDuration", typeof(TimeSpan), "00:00:01", "00:10:00")]
     public TimeSpan MaxBatchDuration { get; set; } = TimeSpan.FromSeconds(60);

@@ -9,7 +9,10 @@ namespace LiqBot.Chat.Telegram;
 /// <summary>
 /// Receives commands by getUpdates long polling and answers them. An update is confirmed (the
 /// offset moves past it) only after it was handled, one at a time, and a stop lets the update in
-/// hand finish and confirms it, so across a restart none is lost and none is handled twice.
+/// hand finish and confirms it, so across a restart none is lost and none is handled twice. The
+/// offset is also stored after each update (<see cref="ITelegramOffsetStore"/>), and each poll starts
+/// from the stored one: after a kill, or on the standby that takes over, only the update in hand at
+/// the kill can be handled again, not every update since the last poll.
 /// </summary>
 internal sealed partial class TelegramPollingWorker(
     ITelegramBotApi client,
@@ -17,6 +20,7 @@ internal sealed partial class TelegramPollingWorker(
     TelegramReplySender replies,
     TelegramAdminCheck admins,
     ILeaderLease lease,
+    ITelegramOffsetStore offsets,
     [FromKeyedServices(ChatPlatforms.Telegram)] ChatConnection connection,
     [FromKeyedServices(TelegramRetries.StartKey)] ResiliencePipeline startupRetry,
     [FromKeyedServices(TelegramRetries.PollKey)] ResiliencePipeline pollRetry,
@@ -48,13 +52,14 @@ internal sealed partial class TelegramPollingWorker(
             try
             {
                 // Every try holds the lease first: a poller that lost it during a failure streak stands by.
+                // The stored offset is read under the lease: a standby that took over starts where the poller stopped.
                 updates = await pollRetry.ExecuteAsync(
-                    async (at, ct) =>
+                    async ct =>
                     {
                         await HoldLeaseAsync(ct);
-                        return await client.GetUpdatesAsync(at, UpdatesPerPoll, options.Value.PollTimeout, ct);
+                        offset = Later(offset, await offsets.GetAsync(ct));
+                        return await client.GetUpdatesAsync(offset, UpdatesPerPoll, options.Value.PollTimeout, ct);
                     },
-                    offset,
                     stoppingToken);
                 connection.Up();
             }
@@ -78,11 +83,31 @@ internal sealed partial class TelegramPollingWorker(
 
                 await HandleAsync(update, botName);
                 offset = update.Id + 1;
+                await SaveOffsetAsync(offset.Value);
             }
         }
 
         await ConfirmAsync(offset);
     }
+
+    private static int? Later(int? mine, int? stored) => mine is null ? stored : stored is null ? mine : Math.Max(mine.Value, stored.Value);
+
+    // Not the stopping token: the update was handled, and its offset should be kept even while stopping.
+    private async Task SaveOffsetAsync(int offset)
+    {
+        try
+        {
+            await offsets.SaveAsync(offset, CancellationToken.None);
+        }
+        catch (Exception e) when (e is StorageException or System.Data.Common.DbException or TimeoutException)
+        {
+            // Telegram is still told at the next poll; only a kill before then would see the update again.
+            LogOffsetNotSaved(offset, e.Message);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not store the Telegram update offset {Offset} ({Reason}); a kill before the next poll would handle it again")]
+    private partial void LogOffsetNotSaved(int offset, string reason);
 
     /// <summary>Returns once this instance holds the poller lease; throws when stopping.</summary>
     private async Task HoldLeaseAsync(CancellationToken stoppingToken)

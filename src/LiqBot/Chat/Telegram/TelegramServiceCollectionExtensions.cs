@@ -51,6 +51,7 @@ internal static class TelegramServiceCollectionExtensions
         services.AddKeyedSingleton(ChatPlatforms.Telegram, new ChatConnection(ChatPlatforms.Telegram));
         services.AddSingleton(provider => provider.GetRequiredKeyedService<ChatConnection>(ChatPlatforms.Telegram));
         services.AddChatRetryPipelines();
+        services.TryAddSingleton<ITelegramOffsetStore, InMemoryTelegramOffsetStore>();
         services.AddHostedService<TelegramPollingWorker>();
         return services;
     }

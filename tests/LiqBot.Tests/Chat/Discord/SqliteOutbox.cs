@@ -21,7 +21,7 @@ internal sealed class SqliteOutbox : IAsyncDisposable
         Outbox = new SqlOutbox(_database);
         Subscriptions = new SqlSubscriptionStore(_database);
         Images = new SqlAlertImageStore(_database);
-        Report = new OutboxDeliveryReport(Outbox, Subscriptions, TestMetrics.New(), Clock, NullLogger<OutboxDeliveryReport>.Instance);
+        Report = new OutboxDeliveryReport(new OutboxResultWriter(Outbox, TimeProvider.System), Subscriptions, TestMetrics.New(), Clock, NullLogger<OutboxDeliveryReport>.Instance);
     }
 
     public FakeTimeProvider Clock { get; } = TestClock.New();

@@ -67,7 +67,7 @@ internal sealed class TelegramFanOutHarness : IAsyncDisposable
         var loggers = LoggerFactory.Create(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Information));
         var client = new TelegramBotApi(http, options, Clock);
         var sender = new TelegramChatSender(client, new TelegramRateLimiter(options, Clock), options, Clock, new Random(14), loggers.CreateLogger<TelegramChatSender>());
-        var report = new OutboxDeliveryReport(Store.Outbox, Store.Subscriptions, TestMetrics.New(), Clock, loggers.CreateLogger<OutboxDeliveryReport>());
+        var report = new OutboxDeliveryReport(new OutboxResultWriter(Store.Outbox, TimeProvider.System), Store.Subscriptions, TestMetrics.New(), Clock, loggers.CreateLogger<OutboxDeliveryReport>());
         var outboxOptions = Options.Create(new OutboxOptions { InstanceId = instanceId, BatchSize = batchSize, IdlePoll = TimeSpan.FromSeconds(1) });
         var dispatcher = new OutboxDispatchWorker([sender], Store.Outbox, report, new OutboxSignal(), outboxOptions, Clock, loggers.CreateLogger<OutboxDispatchWorker>(), images);
         return (dispatcher, sender);
