@@ -18,7 +18,7 @@ namespace LiqBot.Tests.Soak;
 /// "degraded" naming it, never 503). The working set is read each round and must stay bounded.
 /// </summary>
 [Collection(nameof(SoakCollection))]
-public sealed class VenueFaultSoakTests(ITestOutputHelper output) : IAsyncDisposable
+public sealed class VenueFaultSoakTests(ITestOutputHelper output) : IDisposable
 {
     private const int Seed = 17;
     private const int Rounds = 3;
@@ -81,10 +81,9 @@ public sealed class VenueFaultSoakTests(ITestOutputHelper output) : IAsyncDispos
         Assert.False(_bot.HasExited, "the bot is still running");
     }
 
-    public async ValueTask DisposeAsync()
+    public void Dispose()
     {
         _bot?.Dispose();
-        await Task.Yield();
         _folder.Dispose();
     }
 
