@@ -58,6 +58,30 @@ public sealed class TelegramRestartLimitTests(PostgresServerFixture postgres)
         Assert.Equal(20, harness.Server.Sent.Count(m => m.ChatId == Group));
     }
 
+    [Fact]
+    public async Task RunningProcess_TakingOverADeadProcessesClaim_CountsWhatThatProcessSent()
+    {
+        const long other = 5003;
+        var clock = TestClock.New();
+        await using var harness = await TelegramFanOutHarness.StartAsync(clock, new FakeTelegramLimits());
+        var (survivor, survivorSender) = harness.NewProcess("survivor", lease: TimeSpan.FromMinutes(5));
+        await harness.EnqueueAlertsAsync([other], "before");
+        Assert.Equal(1, await RunAsync(clock, survivor.DispatchOnceAsync(survivorSender, CancellationToken.None)));
+
+        // The other process sends the group its 20 of the minute, claims one more and dies before sending it.
+        await SendTwentyThenDieAsync(harness, clock);
+        await harness.EnqueueAlertsAsync([Group], "claimed-by-the-dead");
+        Assert.Single(await harness.Store.Outbox.ClaimDueAsync(ChatPlatforms.Telegram, "dying/9", 10, TimeSpan.FromSeconds(5), CancellationToken.None));
+        clock.Advance(TimeSpan.FromSeconds(5));
+
+        Assert.Equal(1, await RunAsync(clock, survivor.DispatchOnceAsync(survivorSender, CancellationToken.None)));
+
+        Assert.Equal(0, harness.Server.TooManyRequests);
+        var group = harness.Server.Sent.Where(m => m.ChatId == Group).Select(m => m.At).ToList();
+        Assert.Equal(21, group.Count);
+        Assert.True(group[20] - group[0] >= TimeSpan.FromMinutes(1), $"the taken-over message went {group[20] - group[0]} after the first of the minute");
+    }
+
     private static async Task SendTwentyThenDieAsync(TelegramFanOutHarness harness, FakeTimeProvider clock)
     {
         for (var i = 1; i <= 20; i++)
@@ -71,7 +95,7 @@ public sealed class TelegramRestartLimitTests(PostgresServerFixture postgres)
         {
         }
 
-        Assert.Equal((21, 0), (harness.Server.SentCount, harness.Server.TooManyRequests));
+        Assert.Equal((21, 0), (harness.Server.Sent.Count(m => m.ChatId is Group or Chat), harness.Server.TooManyRequests));
         // The process dies here, its results recorded; the clock stands still until the next one runs.
     }
 
