@@ -64,6 +64,8 @@ public sealed class SummaryRecoveryTests(PostgresServerFixture server, ITestOutp
         Assert.Equal([$"summary:BTCUSDT:{scheduledAt}"],
             await ScaleOutBots.KeysAsync(database, "SELECT dedupe_key FROM outbox WHERE dedupe_key LIKE 'summary:%'"));
         Assert.False(survivor.HasExited);
+        // The real host wires the limiter's seed: the survivor's first batch started from the outbox's last minute.
+        Assert.True(survivor.Logged("Telegram rate limiter starts from"));
     }
 
     public void Dispose() => _folder.Dispose();
