@@ -100,7 +100,7 @@ internal static class OutboxFanOut
         return sorted[Math.Min(sorted.Count - 1, (int)(q * sorted.Count))];
     }
 
-    private static async Task<string> CreatePostgresDatabaseAsync()
+    internal static async Task<string> CreatePostgresDatabaseAsync()
     {
         var admin = Environment.GetEnvironmentVariable("LIQBOT_BENCH_POSTGRES")
             ?? throw new InvalidOperationException("Set LIQBOT_BENCH_POSTGRES to a PostgreSQL connection string.");
@@ -156,12 +156,5 @@ internal static class OutboxFanOut
 
         public Task SendAsync(IReadOnlyList<OutboxMessage> batch, IDeliveryReport report, CancellationToken cancellationToken) =>
             Task.WhenAll(batch.Select(message => Task.Run(() => report.SentAsync(message, cancellationToken), cancellationToken)));
-    }
-
-    private sealed class TempFolder : IDisposable
-    {
-        public string Path { get; } = Directory.CreateTempSubdirectory("liqbot-fanout-").FullName;
-
-        public void Dispose() => Directory.Delete(Path, recursive: true);
     }
 }

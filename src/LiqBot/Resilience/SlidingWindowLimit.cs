@@ -34,6 +34,27 @@ internal sealed class SlidingWindowLimit(int limit, TimeSpan window)
 
     public void Start() => _inFlight++;
 
+    /// <summary>
+    /// Counts sends another process (or this one, before it restarted) made, answered at <paramref name="answeredTimes"/>
+    /// (oldest first). Taken only if they fill more of the window than the answers known here, so seeding again
+    /// with the same history, which includes this process's own recorded sends, never counts a send twice.
+    /// </summary>
+    public void Seed(IReadOnlyList<DateTimeOffset> answeredTimes, DateTimeOffset now)
+    {
+        Expire(now);
+        var inWindow = answeredTimes.Where(at => at + window > now).ToList();
+        if (inWindow.Count <= _answered.Count)
+        {
+            return;
+        }
+
+        _answered.Clear();
+        foreach (var at in inWindow)
+        {
+            _answered.Enqueue(at);
+        }
+    }
+
     public void Answered(DateTimeOffset now)
     {
         _inFlight--;

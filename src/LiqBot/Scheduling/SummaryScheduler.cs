@@ -49,7 +49,9 @@ internal sealed partial class SummaryScheduler(
         var existingJobs = await scheduler.QueryJobs(new JobQuery { Group = GroupMatcher<JobKey>.GroupEquals(Group), Take = 100_000 }, cancellationToken);
         foreach (var existing in existingJobs.Items.Select(h => h.Key))
         {
-            if (!wanted.TryGetValue(existing, out var summary) || (await scheduler.GetJobDetail(existing, cancellationToken))?.JobDataMap.GetString(ScheduleKey) != summary.Schedule.Text)
+            var detail = await scheduler.GetJobDetail(existing, cancellationToken);
+            // Jobs stored before recovery was requested are replaced too, so every node's firings are recoverable.
+            if (!wanted.TryGetValue(existing, out var summary) || detail?.JobDataMap.GetString(ScheduleKey) != summary.Schedule.Text || detail?.RequestsRecovery != true)
             {
                 await scheduler.DeleteJob(existing, cancellationToken);
             }
@@ -62,7 +64,9 @@ internal sealed partial class SummaryScheduler(
                 continue;
             }
 
-            var job = JobBuilder.Create<SummaryJob>().WithIdentity(key)
+            // Requests recovery: when the node running a firing dies (clustered store), another node runs that
+            // firing again under its original scheduled time, which the outbox key holds, so it is posted once.
+            var job = JobBuilder.Create<SummaryJob>().WithIdentity(key).RequestRecovery()
                 .UsingJobData(SummaryJob.PlatformKey, summary.Chat.Platform)
                 .UsingJobData(SummaryJob.ChatIdKey, summary.Chat.ChatId)
                 .UsingJobData(ScheduleKey, summary.Schedule.Text)

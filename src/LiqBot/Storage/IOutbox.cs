@@ -39,6 +39,12 @@ internal interface IOutbox
     /// </summary>
     Task<int> RenewLeaseAsync(string leaseOwner, TimeSpan lease, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The platform's deliveries recorded at or after <paramref name="since"/>, oldest first: what a fresh
+    /// process's rate limiter must count so it keeps the per-chat limits its predecessor was using up.
+    /// </summary>
+    Task<IReadOnlyList<RecentSend>> ListSentSinceAsync(string platform, DateTimeOffset since, CancellationToken cancellationToken);
+
     /// <summary>Pending messages, for one platform or all when <paramref name="platform"/> is null (health, metrics, drain).</summary>
     Task<int> CountPendingAsync(string? platform, CancellationToken cancellationToken);
 

@@ -120,6 +120,27 @@ internal sealed class SqlOutbox(StorageDatabase database) : IOutbox
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    public async Task<IReadOnlyList<RecentSend>> ListSentSinceAsync(string platform, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        // 'sent' is written out, not bound: only then may SQLite use the partial index ix_outbox_sent (migration 4).
+        await using var command = connection.Sql("""
+            SELECT chat_id, finished_at_ms FROM outbox
+            WHERE platform = @platform AND state = 'sent' AND finished_at_ms >= @since
+            ORDER BY finished_at_ms
+            """)
+            .With("@platform", platform)
+            .With("@since", since.ToUnixMs());
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var sends = new List<RecentSend>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            sends.Add(new RecentSend(reader.GetString(0), DbCommandExtensions.FromUnixMs(reader.GetInt64(1))));
+        }
+
+        return sends;
+    }
+
     public async Task<int> CountPendingAsync(string? platform, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

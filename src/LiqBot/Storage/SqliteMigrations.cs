@@ -77,5 +77,8 @@ internal static class SqliteMigrations
                 value INTEGER NOT NULL
             );
             """),
+        new(4, "recent deliveries by time, read on start to seed the per-chat rate limiter", """
+            CREATE INDEX ix_outbox_sent ON outbox (platform, finished_at_ms) WHERE state = 'sent';
+            """),
     ];
 }

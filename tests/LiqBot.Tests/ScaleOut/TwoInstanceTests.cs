@@ -26,7 +26,7 @@ public sealed class TwoInstanceTests(PostgresServerFixture server) : IDisposable
     public async Task TwoInstances_AlertsOncePerChat_AndTheStandbyTakesOverPolling()
     {
         var database = await server.CreateDatabaseAsync();
-        await SubscribeAsync(database);
+        await ScaleOutBots.SubscribeAsync(database, Group);
         await using var telegram = await FakeTelegramServer.StartAsync(FakeTelegramLimits.Off);
         using var first = Start(database, telegram, "instance-a");
         using var second = Start(database, telegram, "instance-b");
@@ -50,11 +50,11 @@ public sealed class TwoInstanceTests(PostgresServerFixture server) : IDisposable
         Assert.Equal(sent.Count, sent.Distinct().Count());
         Assert.All(sent, text => Assert.StartsWith("BTCUSDT cascade: ", text, StringComparison.Ordinal));
         // Both instances render each alert's chart; it is stored once, and every delivery is a photo.
-        Assert.Equal(keys.Order(), (await KeysAsync(database, "SELECT dedupe_key FROM alert_images")).Order());
+        Assert.Equal(keys.Order(), (await ScaleOutBots.KeysAsync(database, "SELECT dedupe_key FROM alert_images")).Order());
         Assert.All(telegram.Sent.Where(m => m.PlainText.StartsWith("BTCUSDT cascade", StringComparison.Ordinal)), m => Assert.Equal("sendPhoto", m.Method));
 
         // The summary job lives once in Quartz's clustered store; a firing runs on one instance only.
-        var scheduler = await ClusterSchedulerAsync(database);
+        var scheduler = await ScaleOutBots.ClusterSchedulerAsync(database);
         var job = new JobKey($"telegram:{Group}", "summaries");
         await Eventually.TrueAsync(async () => await scheduler.Exists(job), TimeSpan.FromSeconds(60), "the summary job in the clustered store");
         await scheduler.TriggerJob(job);
@@ -75,76 +75,9 @@ public sealed class TwoInstanceTests(PostgresServerFixture server) : IDisposable
 
     public void Dispose() => _folder.Dispose();
 
-    private BotProcess Start(string database, FakeTelegramServer telegram, string instance) =>
-        BotProcess.Start(
-            _folder.Path,
-            new Dictionary<string, string>
-            {
-                ["Storage__Provider"] = "postgres",
-                ["Storage__ConnectionString"] = database,
-                ["Telegram__Token"] = telegram.Token,
-                ["Telegram__ApiUrl"] = telegram.BaseUrl.ToString(),
-                ["Telegram__PollTimeout"] = "00:00:02",
-                ["Telegram__PerChatPerSecond"] = "30",
-                ["Telegram__PerGroupPerMinute"] = "600",
-                ["Outbox__InstanceId"] = instance,
-                ["Market__Source"] = "replay",
-                ["Logging__LogLevel__Default"] = "Warning",
-                ["Logging__LogLevel__LiqBot.Alerts.AlertPublisher"] = "Information",
-                ["Logging__LogLevel__LiqBot.Chat.Telegram"] = "Information",
-                ["Logging__LogLevel__LiqBot.Workers.MarketWorker"] = "Information",
-                ["Logging__LogLevel__LiqBot.Scheduling"] = "Information",
-            },
-            "run",
-            "--replay",
-            RepoPaths.Sample,
-            "--speed",
-            "max");
+    private BotProcess Start(string database, FakeTelegramServer telegram, string instance) => ScaleOutBots.Start(_folder.Path, database, telegram, instance);
 
-    private static async Task SubscribeAsync(string database)
-    {
-        await using var storage = new PostgresStorageDatabase(new StorageOptions { Provider = StorageProvider.Postgres, ConnectionString = database }, TimeProvider.System, NullLogger<PostgresStorageDatabase>.Instance);
-        var store = new SqlSubscriptionStore(storage);
-        var chat = new ChatAddress(ChatPlatforms.Telegram, $"{Group}");
-        await store.SubscribeAsync(chat, "BTCUSDT", AlertKinds.Cascade, CancellationToken.None);
-        await store.SaveSettingsAsync(chat, ChatSettings.Default with { Summary = SummarySchedule.Every(TimeSpan.FromHours(4)) }, CancellationToken.None);
-    }
-
-    /// <summary>A member of the bots' cluster that is never started: it only writes to the shared store.</summary>
-    private static async Task<IScheduler> ClusterSchedulerAsync(string database)
-    {
-        var provider = new ServiceCollection().AddLogging()
-            .AddQuartz(q =>
-            {
-                q.ConfigureScheduler(o => o.InstanceName = BotHost.ClusteredSchedulerName);
-                q.UsePersistentStore(store =>
-                {
-                    store.UsePostgres(database);
-                    store.UseClustering(_ => { });
-                });
-            })
-            .BuildServiceProvider();
-        var scheduler = await provider.GetRequiredService<ISchedulerFactory>().GetScheduler();
-        Assert.Equal(BotHost.ClusteredSchedulerName, scheduler.SchedulerName);
-        return scheduler;
-    }
-
-    private static Task<List<string>> OutboxKeysAsync(string database) => KeysAsync(database, "SELECT dedupe_key FROM outbox");
-
-    private static async Task<List<string>> KeysAsync(string database, string sql)
-    {
-        await using var connection = new NpgsqlConnection(database);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await using var reader = await command.ExecuteReaderAsync();
-        var keys = new List<string>();
-        while (await reader.ReadAsync())
-        {
-            keys.Add(reader.GetString(0));
-        }
-
-        return keys;
-    }
+    private static Task<List<string>> OutboxKeysAsync(string database) => ScaleOutBots.KeysAsync(database, "SELECT dedupe_key FROM outbox");
 
     private static List<string> SentToGroup(FakeTelegramServer telegram) =>
         [.. telegram.Sent.Where(m => m.ChatId == Group && m.Method is "sendMessage" or "sendPhoto" && m.PlainText.StartsWith("BTCUSDT cascade", StringComparison.Ordinal)).Select(m => m.PlainText)];

@@ -16,6 +16,7 @@ namespace LiqBot.Chat.Telegram;
 internal sealed partial class TelegramChatSender(
     ITelegramBotApi client,
     TelegramRateLimiter limiter,
+    TelegramLimiterSeed seed,
     IOptions<TelegramOptions> options,
     TimeProvider time,
     Random random,
@@ -28,6 +29,7 @@ internal sealed partial class TelegramChatSender(
 
     public async Task SendAsync(IReadOnlyList<OutboxMessage> batch, IDeliveryReport report, CancellationToken cancellationToken)
     {
+        await seed.BeforeBatchAsync(batch, cancellationToken);
         var addressed = new List<(long, OutboxMessage)>(batch.Count);
         foreach (var message in batch)
         {

@@ -114,6 +114,34 @@ internal sealed class TelegramRateLimiter
         }
     }
 
+    /// <summary>
+    /// Counts sends recorded before this process started (or by a process whose work it takes over), oldest
+    /// first, in the chats', groups' and global windows, so a restart does not break the limits its
+    /// predecessor was using up. Seeding twice with the same history counts each send once.
+    /// </summary>
+    public void Seed(IReadOnlyList<(long ChatId, DateTimeOffset SentAt)> sends)
+    {
+        lock (_gate)
+        {
+            var now = _time.GetUtcNow();
+            _global.Seed([.. sends.Select(s => s.SentAt)], now);
+            foreach (var chat in sends.GroupBy(s => s.ChatId))
+            {
+                var times = chat.Select(s => s.SentAt).ToList();
+                Window(_chats, chat.Key, _options.PerChatPerSecond, TimeSpan.FromSeconds(1)).Seed(times, now);
+                if (chat.Key < 0)
+                {
+                    Window(_groups, chat.Key, _options.PerGroupPerMinute, TimeSpan.FromMinutes(1)).Seed(times, now);
+                }
+            }
+
+            Prune(now);
+        }
+    }
+
+    /// <summary>How far back <see cref="Seed"/> needs to see: the longest window (a group's minute).</summary>
+    public static TimeSpan SeedWindow { get; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Telegram said 429 retry_after: nothing goes out until then.</summary>
     public void PauseAll(TimeSpan retryAfter)
     {

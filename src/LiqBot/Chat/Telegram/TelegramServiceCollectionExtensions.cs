@@ -43,6 +43,7 @@ internal static class TelegramServiceCollectionExtensions
             provider.GetRequiredService<IOptions<TelegramOptions>>(),
             provider.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<TelegramRateLimiter>();
+        services.TryAddSingleton<TelegramLimiterSeed>();
         services.TryAddSingleton<TelegramReplySender>();
         services.TryAddSingleton<TelegramAdminCheck>();
         services.TryAddSingleton<TelegramChatSender>();

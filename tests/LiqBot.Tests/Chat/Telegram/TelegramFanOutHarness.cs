@@ -21,7 +21,7 @@ internal sealed class TelegramFanOutHarness : IAsyncDisposable
     private readonly RamFolder _folder;
     private readonly List<HttpClient> _clients = [];
 
-    private TelegramFanOutHarness(RamFolder folder, ScaledTimeProvider clock, FakeTelegramServer server, StoreInstance store)
+    private TelegramFanOutHarness(RamFolder folder, TimeProvider clock, FakeTelegramServer server, StoreInstance store)
     {
         _folder = folder;
         Clock = clock;
@@ -29,7 +29,7 @@ internal sealed class TelegramFanOutHarness : IAsyncDisposable
         Store = store;
     }
 
-    public ScaledTimeProvider Clock { get; }
+    public TimeProvider Clock { get; }
 
     public FakeTelegramServer Server { get; }
 
@@ -37,13 +37,17 @@ internal sealed class TelegramFanOutHarness : IAsyncDisposable
 
     public TestLogSink Logs { get; } = new();
 
-    public static async Task<TelegramFanOutHarness> StartAsync(double clockScale, FakeTelegramLimits? serverLimits = null)
+    public static Task<TelegramFanOutHarness> StartAsync(double clockScale, FakeTelegramLimits? serverLimits = null) =>
+        StartAsync(new ScaledTimeProvider(clockScale), serverLimits);
+
+    /// <summary>On any clock shared by the bot's side and the fake (a FakeTimeProvider: time moves only when the test moves it).</summary>
+    /// <remarks>The store is a SQLite file in a temp folder unless <paramref name="store"/> names another (a PostgreSQL database).</remarks>
+    public static async Task<TelegramFanOutHarness> StartAsync(TimeProvider clock, FakeTelegramLimits? serverLimits = null, StorageOptions? store = null)
     {
-        var clock = new ScaledTimeProvider(clockScale);
         var server = await FakeTelegramServer.StartAsync(serverLimits, clock);
         var folder = new RamFolder();
         var database = StorageDatabase.Create(
-            new StorageOptions { Provider = StorageProvider.Sqlite, SqlitePath = Path.Combine(folder.Path, "liqbot.db") }, clock, NullLoggerFactory.Instance);
+            store ?? new StorageOptions { Provider = StorageProvider.Sqlite, SqlitePath = Path.Combine(folder.Path, "liqbot.db") }, clock, NullLoggerFactory.Instance);
         await database.EnsureMigratedAsync(CancellationToken.None);
         return new TelegramFanOutHarness(folder, clock, server, new StoreInstance(database));
     }
@@ -59,16 +63,19 @@ internal sealed class TelegramFanOutHarness : IAsyncDisposable
 
     /// <summary>A dispatcher and a Telegram sender as one process would have them.</summary>
     public (OutboxDispatchWorker Dispatcher, TelegramChatSender Sender) NewProcess(
-        string instanceId, TelegramOptions? senderOptions = null, int batchSize = 200, HttpMessageHandler? network = null, AlertImageAttacher? images = null)
+        string instanceId, TelegramOptions? senderOptions = null, int batchSize = 200, HttpMessageHandler? network = null, AlertImageAttacher? images = null,
+        TimeSpan? lease = null, bool seedLimiter = true)
     {
         var options = Options.Create(senderOptions ?? SenderOptions());
         var http = new HttpClient(network ?? new SocketsHttpHandler()) { Timeout = Timeout.InfiniteTimeSpan };
         _clients.Add(http);
         var loggers = LoggerFactory.Create(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Information));
         var client = new TelegramBotApi(http, options, Clock);
-        var sender = new TelegramChatSender(client, new TelegramRateLimiter(options, Clock), options, Clock, new Random(14), loggers.CreateLogger<TelegramChatSender>());
+        var limiter = new TelegramRateLimiter(options, Clock);
+        var seed = new TelegramLimiterSeed(limiter, Clock, loggers.CreateLogger<TelegramLimiterSeed>(), seedLimiter ? Store.Outbox : null);
+        var sender = new TelegramChatSender(client, limiter, seed, options, Clock, new Random(14), loggers.CreateLogger<TelegramChatSender>());
         var report = new OutboxDeliveryReport(new OutboxResultWriter(Store.Outbox, TimeProvider.System), Store.Subscriptions, TestMetrics.New(), Clock, loggers.CreateLogger<OutboxDeliveryReport>());
-        var outboxOptions = Options.Create(new OutboxOptions { InstanceId = instanceId, BatchSize = batchSize, IdlePoll = TimeSpan.FromSeconds(1) });
+        var outboxOptions = Options.Create(new OutboxOptions { InstanceId = instanceId, BatchSize = batchSize, IdlePoll = TimeSpan.FromSeconds(1), Lease = lease ?? TimeSpan.FromSeconds(30) });
         var dispatcher = new OutboxDispatchWorker([sender], Store.Outbox, report, new OutboxSignal(), outboxOptions, Clock, loggers.CreateLogger<OutboxDispatchWorker>(), images);
         return (dispatcher, sender);
     }

@@ -89,5 +89,45 @@ public sealed class TelegramRateLimiterTests
         Assert.True(limiter.TryStart(1).Allowed);
     }
 
+    [Fact]
+    public void Seed_WithWhatADeadProcessSent_HoldsTheGroupForItsMinuteAndTheChatForItsSecond()
+    {
+        const long group = -1001, chat = 7;
+        var now = _clock.GetUtcNow();
+        // The dead process sent the group 20 messages, one a second, the last 31 s ago; and the chat one 400 ms ago.
+        var sends = Enumerable.Range(0, 20).Select(i => (group, now.AddSeconds(-50 + i))).Append((chat, now.AddMilliseconds(-400))).ToList();
+        var limiter = Limiter();
+
+        limiter.Seed(sends);
+
+        var groupWait = limiter.TryStart(group);
+        Assert.Equal((false, false, TimeSpan.FromSeconds(10)), (groupWait.Allowed, groupWait.Global, groupWait.Wait));
+        Assert.Equal(TimeSpan.FromMilliseconds(600), limiter.TryStart(chat).Wait);
+        _clock.Advance(TimeSpan.FromMilliseconds(600));
+        Assert.True(limiter.TryStart(chat).Allowed);
+        _clock.Advance(TimeSpan.FromSeconds(9.4) - TimeSpan.FromTicks(1));
+        Assert.False(limiter.TryStart(group).Allowed);
+        _clock.Advance(TimeSpan.FromTicks(1));
+        Assert.True(limiter.TryStart(group).Allowed);
+    }
+
+    [Fact]
+    public void Seed_TheSameHistoryTwice_CountsEachSendOnce()
+    {
+        const long group = -1002;
+        var now = _clock.GetUtcNow();
+        var sends = Enumerable.Range(0, 19).Select(i => (group, now.AddSeconds(-40 + i))).ToList();
+        var limiter = Limiter();
+
+        limiter.Seed(sends);
+        limiter.Seed(sends);
+
+        Assert.True(limiter.TryStart(group).Allowed);
+        limiter.Answered(group);
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        limiter.Seed([.. sends, (group, now)]);
+        Assert.Equal(TimeSpan.FromSeconds(19), limiter.TryStart(group).Wait);
+    }
+
     private TelegramRateLimiter Limiter() => new(Options.Create(new TelegramOptions()), _clock);
 }
