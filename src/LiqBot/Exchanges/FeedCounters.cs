@@ -1,8 +1,13 @@
 namespace LiqBot.Exchanges;
 
-/// <summary>Thread-safe counters of a feed: frames received, frames skipped as malformed or unknown, reconnects.</summary>
-public sealed class FeedCounters
+/// <summary>
+/// Thread-safe counters of a feed: frames received (and when the last came, on <paramref name="clock"/>),
+/// frames skipped as malformed or unknown, reconnects, and the outages of its live stream.
+/// </summary>
+public sealed class FeedCounters(TimeProvider? clock = null)
 {
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+    private long _lastFrameTimestamp = long.MinValue;
     private long _frames;
     private long _malformed;
     private long _unknown;
@@ -10,6 +15,12 @@ public sealed class FeedCounters
     private long _duplicateBars;
 
     public long Frames => Interlocked.Read(ref _frames);
+
+    public FeedOutages Outages { get; } = new();
+
+    /// <summary>When the last frame came, as of <paramref name="now"/> on the counters' clock; null before any.</summary>
+    public DateTimeOffset? LastFrameAt(DateTimeOffset now) =>
+        Interlocked.Read(ref _lastFrameTimestamp) is var stamp and not long.MinValue ? now - _clock.GetElapsedTime(stamp) : null;
 
     public long Malformed => Interlocked.Read(ref _malformed);
 
@@ -20,7 +31,11 @@ public sealed class FeedCounters
     /// <summary>Bars dropped because a bar with the same or a later open time was already emitted.</summary>
     public long DuplicateBars => Interlocked.Read(ref _duplicateBars);
 
-    internal void Frame() => Interlocked.Increment(ref _frames);
+    internal void Frame()
+    {
+        Interlocked.Increment(ref _frames);
+        Volatile.Write(ref _lastFrameTimestamp, _clock.GetTimestamp());
+    }
 
     internal void MalformedFrame() => Interlocked.Increment(ref _malformed);
 
@@ -38,6 +53,10 @@ public sealed class FeedCounters
             UnknownFrame();
         }
     }
+
+    /// <summary>The live stream ended at <paramref name="now"/>: its outage starts at the last frame (a silent socket was lost before it was given up).</summary>
+    internal void StreamLost(DateTimeOffset now, string reason) =>
+        Outages.Down(LastFrameAt(now) is { } last && last < now ? last : now, reason);
 
     internal void Reconnect() => Interlocked.Increment(ref _reconnects);
 
