@@ -36,20 +36,8 @@ internal static class AlertText
     /// </summary>
     public static string Missing(IReadOnlyList<AlertBook> books, DateTimeOffset from, DateTimeOffset to, string consequence)
     {
-        const int Listed = 3;
-        var outages = books.SelectMany(b => b.Book.Outages.Within(from, to).Select(o => (Name: o.Venue.Length > 0 ? o.Venue : b.Name, Outage: o))).OrderBy(x => x.Outage.From).ToList();
-        if (outages.Count == 0)
-        {
-            return "";
-        }
-
-        var parts = outages.Take(Listed).Select((x, i) => i > 0 && x.Name == outages[i - 1].Name ? x.Outage.Span() : $"{x.Name}'s liquidations missing {x.Outage.Span()}").ToList();
-        if (outages.Count > Listed)
-        {
-            parts.Add($"{outages.Count - Listed} more gaps");
-        }
-
-        return $" {string.Join(", ", parts)}; {consequence}.";
+        var outages = books.SelectMany(b => b.Book.Outages.Within(from, to).Select(o => o.Venue.Length > 0 ? o : o with { Venue = b.Name })).ToList();
+        return outages.Count == 0 ? "" : $" {OutageText.List(outages, venue => $"{venue}'s liquidations missing ")}; {consequence}.";
     }
 
     public static string Duration(TimeSpan span) =>
