@@ -1,4 +1,5 @@
 using LiqBot.Engine.Formatting;
+using LiqBot.Engine.Model;
 
 namespace LiqBot.Rendering;
 
@@ -73,10 +74,18 @@ internal static class HeatmapAnnotations
         canvas.Text(PriceLabel, x + (22 * scale), baseline, Theme.Text);
     }
 
-    public static void Notes(SkiaCanvas canvas, HeatmapGeometry geometry, ScaleClip colourScale)
+    /// <summary>Under the plot: whose liquidation data is missing when (first), and whether the colour scale is clipped.</summary>
+    public static void Notes(SkiaCanvas canvas, HeatmapGeometry geometry, ScaleClip colourScale, IReadOnlyList<FeedOutage> outages)
     {
         var scale = geometry.Scale;
         var plot = geometry.Plot;
+        var x = plot.Left;
+        var baseline = plot.Bottom + (38 * scale);
+        if (outages.Count > 0)
+        {
+            x += OutageBands.DrawNote(canvas, outages, geometry, x, baseline) + (16 * scale);
+        }
+
         if (colourScale.Max <= 0)
         {
             ChartChrome.CentredMessage(canvas, plot, scale, "no estimated liquidations", "nothing left open in this window yet");
@@ -87,7 +96,7 @@ internal static class HeatmapAnnotations
         {
             canvas.SetFont(11 * scale);
             var note = $"colour scale clipped at {MoneyFormat.Usd(colourScale.Top)} per cell (largest {MoneyFormat.Usd(colourScale.Max)})";
-            canvas.Text(note, plot.Left, plot.Bottom + (38 * scale), Theme.Warning);
+            canvas.Text(note, x, baseline, Theme.Warning);
         }
     }
 }

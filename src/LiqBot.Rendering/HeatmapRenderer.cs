@@ -6,7 +6,8 @@ namespace LiqBot.Rendering;
 
 /// <summary>
 /// Draws the liquidation heatmap as a PNG: time on x, price on y, remaining estimated notional per
-/// cell on a viridis scale, the price path on top and realized liquidations as dots sized by USD.
+/// cell on a viridis scale, the price path on top and realized liquidations as dots sized by USD; spans in
+/// which a venue's liquidation stream was down are hatched grey and named under the plot.
 /// </summary>
 public sealed class HeatmapRenderer
 {
@@ -32,6 +33,7 @@ public sealed class HeatmapRenderer
         var pixels = canvas.BeginPixelWrite();
         HeatmapCells.Paint(pixels, heatmap, geometry, colourScale.Top);
         HeatmapCells.PaintColourBar(pixels, geometry);
+        OutageBands.Paint(pixels, heatmap.Gaps, geometry);
         PaintRealized(pixels, heatmap.Realized, geometry);
         canvas.EndPixelWrite();
 
@@ -45,7 +47,7 @@ public sealed class HeatmapRenderer
         canvas.ResetClip();
 
         DrawLastPriceTag(canvas, heatmap.Columns[^1].Close, geometry);
-        HeatmapAnnotations.Notes(canvas, geometry, colourScale);
+        HeatmapAnnotations.Notes(canvas, geometry, colourScale, heatmap.Gaps);
         ChartChrome.PlotBorder(canvas, plot, scale);
         return canvas.EncodePng();
     }

@@ -14,6 +14,8 @@ internal static class Theme
     public static readonly Rgba PriceTag = Rgba.FromHex(0xE8EAF0);
     public static readonly Rgba PriceTagText = Rgba.FromHex(0x131722);
     public static readonly Rgba Warning = Rgba.FromHex(0xF0B429);
+    public static readonly Rgba GapShade = Rgba.FromHex(0x3A3F4B);
+    public static readonly Rgba GapHatch = Rgba.FromHex(0xA9AFBC);
 
     public static readonly Rgba LongDark = Rgba.FromHex(0x8E2430);
     public static readonly Rgba LongLight = Rgba.FromHex(0xF9AEB4);

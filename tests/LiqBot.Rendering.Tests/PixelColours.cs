@@ -9,6 +9,9 @@ internal static class PixelColours
 
     public static bool IsAmber((byte R, byte G, byte B, byte A) pixel) => Hue(pixel, out var saturation) is >= 35 and <= 50 && saturation > 0.5;
 
+    /// <summary>Light and colourless, as the hatching of an outage band is.</summary>
+    public static bool IsLightGrey((byte R, byte G, byte B, byte A) pixel) => Hue(pixel, out var saturation) >= 0 && saturation < 0.2 && Brightness(pixel) > 0.45;
+
     public static double Brightness((byte R, byte G, byte B, byte A) pixel) => (pixel.R + pixel.G + pixel.B) / (3 * 255.0);
 
     private static double Hue((byte R, byte G, byte B, byte A) pixel, out double saturation)

@@ -19,6 +19,7 @@ public class RenderBenchmarks
     private BookSnapshot book = null!;
     private IReadOnlyList<Zone> zones = null!;
     private HeatmapSnapshot heatmap = null!;
+    private HeatmapSnapshot heatmapWithOutages = null!;
     private LiquidationMapRenderer mapRenderer = null!;
     private HeatmapRenderer heatmapRenderer = null!;
 
@@ -28,6 +29,11 @@ public class RenderBenchmarks
         book = SyntheticRenderInputs.Book();
         zones = SyntheticRenderInputs.Zones();
         heatmap = SyntheticRenderInputs.Heatmap();
+        var hour = (heatmap.To - heatmap.From) / 24;
+        heatmapWithOutages = heatmap with
+        {
+            Outages = [new(heatmap.From + (2 * hour), heatmap.From + (3 * hour), "Binance"), new(heatmap.From + (10 * hour), heatmap.From + (11 * hour), "OKX"), new(heatmap.To - hour, null, "Bybit")],
+        };
         mapRenderer = new LiquidationMapRenderer();
         heatmapRenderer = new HeatmapRenderer();
     }
@@ -37,4 +43,8 @@ public class RenderBenchmarks
 
     [Benchmark]
     public byte[] Heatmap() => heatmapRenderer.Render(heatmap, RenderSize.Default);
+
+    /// <summary>Three venue outages hatched over an eighth of the plot, and their note.</summary>
+    [Benchmark]
+    public byte[] HeatmapWithOutages() => heatmapRenderer.Render(heatmapWithOutages, RenderSize.Default);
 }

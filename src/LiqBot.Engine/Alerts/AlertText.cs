@@ -11,8 +11,8 @@ internal static class AlertText
     public static string Proximity(string symbol, Zone zone, double price, double distancePct, DateTimeOffset time, double step) =>
         Invariant($"{symbol} proximity: price {MarketText.Price(price, step)} is {Math.Abs(distancePct):0.00} % from the {SideName(zone.Side)} zone {Range(zone, step)} ({MoneyFormat.Usd(zone.NotionalUsd)} est.). {Clock(time)}");
 
-    public static string Sweep(string symbol, Zone zone, double sweptUsd, double realizedUsd, DateTimeOffset time, double step) =>
-        Invariant($"{symbol} sweep: price traded through the {SideName(zone.Side)} zone {Range(zone, step)}: {MoneyFormat.Usd(sweptUsd)} est. swept, {MoneyFormat.Usd(realizedUsd)} {(zone.Side == PositionSide.Long ? "longs" : "shorts")} liquidated (reported) in the bar. {Clock(time)}");
+    public static string Sweep(string symbol, Zone zone, double sweptUsd, double realizedUsd, DateTimeOffset time, double step, string missing = "") =>
+        Invariant($"{symbol} sweep: price traded through the {SideName(zone.Side)} zone {Range(zone, step)}: {MoneyFormat.Usd(sweptUsd)} est. swept, {MoneyFormat.Usd(realizedUsd)} {(zone.Side == PositionSide.Long ? "longs" : "shorts")} liquidated (reported) in the bar.{missing} {Clock(time)}");
 
     public static string Cascade(string symbol, double longUsd, double shortUsd, TimeSpan window, double thresholdUsd, DateTimeOffset time, string seenBy = "") =>
         Invariant($"{symbol} cascade: {MoneyFormat.Usd(longUsd + shortUsd)} liquidated in {Duration(window)} (longs {MoneyFormat.Usd(longUsd)}, shorts {MoneyFormat.Usd(shortUsd)}), at or above the {MoneyFormat.Usd(thresholdUsd)} threshold.{seenBy} {Clock(time)}");
@@ -28,6 +28,16 @@ internal static class AlertText
         var parts = books.Select((b, i) => Invariant($"{b.Name} {MoneyFormat.Usd(usd[i])} {b.Coverage}"));
         var undercount = books.Any(b => !b.SeesEveryLiquidation) ? "; the real total is higher" : "";
         return $" Seen: {string.Join(", ", parts)}{undercount}.";
+    }
+
+    /// <summary>
+    /// " Binance's liquidations missing 12:04-12:09 UTC; the sum is a floor." when a book's stream was down
+    /// during [from, to] (its realized liquidations of that span are lost), else "".
+    /// </summary>
+    public static string Missing(IReadOnlyList<AlertBook> books, DateTimeOffset from, DateTimeOffset to, string consequence)
+    {
+        var outages = books.SelectMany(b => b.Book.Outages.Within(from, to).Select(o => o.Venue.Length > 0 ? o : o with { Venue = b.Name })).ToList();
+        return outages.Count == 0 ? "" : $" {OutageText.List(outages, venue => $"{venue}'s liquidations missing ")}; {consequence}.";
     }
 
     public static string Duration(TimeSpan span) =>

@@ -3,7 +3,8 @@ namespace LiqBot.Engine.Alerts;
 /// <summary>
 /// Realized liquidations of CascadeUsd or more within CascadeWindow. Fires once, then re-arms when
 /// the rolling sum falls under half the threshold and the cooldown has passed. The sum is over every
-/// book watched, and the text says what each one reported and how much of its liquidations it can see.
+/// book watched, and the text says what each one reported, how much of its liquidations it can see and
+/// whose stream was down within the window (its liquidations there are lost).
 /// </summary>
 internal sealed class CascadeRule(string symbol)
 {

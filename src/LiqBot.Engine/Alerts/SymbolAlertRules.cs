@@ -76,7 +76,8 @@ public sealed class SymbolAlertRules
         _zones.Clear();
         var realized = RealizedBetween(bar.OpenTime, bar.CloseTime);
         var step = Step;
-        SweepRule.Evaluate(book.Symbol, _sweepGroups, bar, zone => SweptIn(book, outcome, zone), realized, w => zonesBefore.TryGetValue(w, out var z) ? z.Zones : [], step, _sweepEchoes, alerts);
+        var missing = _sweepGroups.Length == 0 ? "" : AlertText.Missing(_books, bar.OpenTime, bar.CloseTime, "the reported figure is a floor");
+        SweepRule.Evaluate(book.Symbol, _sweepGroups, bar, zone => SweptIn(book, outcome, zone), realized, missing, w => zonesBefore.TryGetValue(w, out var z) ? z.Zones : [], step, _sweepEchoes, alerts);
         _proximity.Evaluate(bar.CloseTime, book.Price, _zonesFor, step, alerts);
         _cascade.Evaluate(_cascadeGroups, bar.CloseTime, RealizedWithin(bar.CloseTime), SeenBy(bar.CloseTime), alerts);
         return alerts;
@@ -164,7 +165,8 @@ public sealed class SymbolAlertRules
     private Func<TimeSpan, (double Long, double Short)> RealizedWithin(DateTimeOffset now) => window => RealizedBetween(now - window, now);
 
     private Func<TimeSpan, string> SeenBy(DateTimeOffset now) =>
-        window => AlertText.SeenBy(_books, [.. _books.Select(b => b.Book.RealizedAfter(now - window, now)).Select(r => r.LongUsd + r.ShortUsd)]);
+        window => AlertText.SeenBy(_books, [.. _books.Select(b => b.Book.RealizedAfter(now - window, now)).Select(r => r.LongUsd + r.ShortUsd)])
+            + AlertText.Missing(_books, now - window, now, "the sum is a floor");
 
     /// <summary>Zones of a window in use, computed at most once per bar; windows no group uses stay empty.</summary>
     private WindowZones ZonesFor(TimeWindow window)

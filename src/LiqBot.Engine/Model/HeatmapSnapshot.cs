@@ -6,7 +6,8 @@ namespace LiqBot.Engine.Model;
 /// <summary>
 /// Remaining estimated notional by time and price for one window. Every column shares one price
 /// grid: Cells[r] covers [PriceLow + r x BinSize, PriceLow + (r + 1) x BinSize), long and short together.
-/// Prices holds the traded range of each column; Realized the liquidations the exchange reported.
+/// Prices holds the traded range of each column; Realized the liquidations the exchange reported;
+/// Outages the spans in which a venue's liquidation stream was down, so its realized liquidations are missing there.
 /// </summary>
 public sealed record HeatmapSnapshot(
     string Symbol,
@@ -18,8 +19,12 @@ public sealed record HeatmapSnapshot(
     int Rows,
     IReadOnlyList<HeatmapColumn> Columns,
     IReadOnlyList<RealizedLiquidation> Realized,
-    string Source)
+    string Source,
+    IReadOnlyList<FeedOutage>? Outages = null)
 {
+    /// <summary>Outages with some part in the snapshot's span, oldest first (none when every stream stayed up).</summary>
+    public IReadOnlyList<FeedOutage> Gaps => Outages ?? [];
+
     public bool IsEmpty => Columns.Count == 0 || Rows == 0;
 
     public double PriceHigh => PriceLow + (Rows * BinSize);

@@ -69,7 +69,7 @@ public sealed partial class LiquidationBook
         var columns = buffer.Columns(CaptureCells).Where(c => c.Span.EndTicks > fromTicks).ToList();
         if (columns.Count == 0)
         {
-            return new HeatmapSnapshot(Symbol, window, to - window.Span, to, 0, double.IsNaN(BinSize) ? 0 : BinSize, 0, [], [], source);
+            return new HeatmapSnapshot(Symbol, window, to - window.Span, to, 0, double.IsNaN(BinSize) ? 0 : BinSize, 0, [], [], source, Outages.Within(to - window.Span, to));
         }
 
         // Rows cover the traded range plus a margin: within every column's captured band, so no row
@@ -92,7 +92,7 @@ public sealed partial class LiquidationBook
         }
 
         var from = new DateTimeOffset(Math.Max(fromTicks, columns[0].Span.StartTicks), TimeSpan.Zero);
-        return new HeatmapSnapshot(Symbol, window, from, to, origin * BinSize, BinSize, rows, result, _realized.Between(from, to), source);
+        return new HeatmapSnapshot(Symbol, window, from, to, origin * BinSize, BinSize, rows, result, _realized.Between(from, to), source, Outages.Within(from, to));
     }
 
     private void CloseHeatmapColumns(long barOpenTicks)

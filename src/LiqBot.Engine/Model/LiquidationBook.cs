@@ -80,6 +80,9 @@ public sealed partial class LiquidationBook
 
     public int BarCount { get; private set; }
 
+    /// <summary>When the venue's live liquidation stream was down: realized liquidations of those spans are missing.</summary>
+    public OutageLog Outages { get; } = new();
+
     /// <summary>Cohorts kept in memory (live, liquidated or aged out but not yet compacted).</summary>
     public long CohortCount => _nextId - _firstId;
 
@@ -144,6 +147,7 @@ public sealed partial class LiquidationBook
 
         Price = bar.Close;
         _lastBarCloseTicks = closeTicks;
+        Outages.Trim(bar.CloseTime - TimeWindow.Longest.Span);
         _lastUpdateTicks = Math.Max(_lastUpdateTicks, closeTicks);
         BarCount++;
         RenormalizeIfTiny(closeTicks);

@@ -1,8 +1,17 @@
 namespace LiqBot.Exchanges;
 
-/// <summary>Thread-safe counters of a feed: frames received, frames skipped as malformed or unknown, reconnects.</summary>
-public sealed class FeedCounters
+/// <summary>
+/// Thread-safe counters of a feed: frames received (and when the last came, on <paramref name="clock"/>),
+/// frames skipped as malformed or unknown, reconnects, and the outages of its live stream.
+/// </summary>
+public sealed class FeedCounters(TimeProvider? clock = null)
 {
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+
+    // Every frame is stamped: on the system clock with the coarse millisecond tick (6-10 ns on this VM, where a
+    // Stopwatch timestamp costs 29-47 ns; FeedCountersBenchmarks), on any other (a test's) with its own.
+    private readonly bool _systemClock = clock is null || ReferenceEquals(clock, TimeProvider.System);
+    private long _lastFrameTimestamp = long.MinValue;
     private long _frames;
     private long _malformed;
     private long _unknown;
@@ -10,6 +19,20 @@ public sealed class FeedCounters
     private long _duplicateBars;
 
     public long Frames => Interlocked.Read(ref _frames);
+
+    public FeedOutages Outages { get; } = new();
+
+    /// <summary>When the last frame came, as of <paramref name="now"/> on the counters' clock; null before any.</summary>
+    public DateTimeOffset? LastFrameAt(DateTimeOffset now)
+    {
+        var stamp = Interlocked.Read(ref _lastFrameTimestamp);
+        if (stamp == long.MinValue)
+        {
+            return null;
+        }
+
+        return now - (_systemClock ? TimeSpan.FromMilliseconds(Environment.TickCount64 - stamp) : _clock.GetElapsedTime(stamp));
+    }
 
     public long Malformed => Interlocked.Read(ref _malformed);
 
@@ -20,7 +43,11 @@ public sealed class FeedCounters
     /// <summary>Bars dropped because a bar with the same or a later open time was already emitted.</summary>
     public long DuplicateBars => Interlocked.Read(ref _duplicateBars);
 
-    internal void Frame() => Interlocked.Increment(ref _frames);
+    internal void Frame()
+    {
+        Interlocked.Increment(ref _frames);
+        Volatile.Write(ref _lastFrameTimestamp, _systemClock ? Environment.TickCount64 : _clock.GetTimestamp());
+    }
 
     internal void MalformedFrame() => Interlocked.Increment(ref _malformed);
 
@@ -38,6 +65,10 @@ public sealed class FeedCounters
             UnknownFrame();
         }
     }
+
+    /// <summary>The live stream ended at <paramref name="now"/>: its outage starts at the last frame (a silent socket was lost before it was given up).</summary>
+    internal void StreamLost(DateTimeOffset now, string reason) =>
+        Outages.Down(LastFrameAt(now) is { } last && last < now ? last : now, reason);
 
     internal void Reconnect() => Interlocked.Increment(ref _reconnects);
 

@@ -10,6 +10,9 @@ namespace LiqBot.Exchanges;
 /// into a bounded channel (waiting when full, so bars are never dropped); a failed or closed session is
 /// followed by a new one after an exponential backoff with jitter, a planned one at once, while
 /// <see cref="Status"/> says since when data is unavailable and why. Exchange trouble never reaches the consumer.
+/// Every span without a live connection (from the last frame of the one that ended, or from the start, until
+/// the next is live; a planned reconnect too) is an outage in <see cref="FeedCounters.Outages"/>: the
+/// realized liquidations of that span are lost.
 /// </summary>
 internal sealed partial class LiveFeed(
     string venue,
@@ -64,6 +67,7 @@ internal sealed partial class LiveFeed(
 
     private async Task RunAsync(ChannelWriter<MarketEvent> writer, CancellationToken cancellationToken)
     {
+        Counters.Outages.Down(time.GetUtcNow(), "connecting");
         try
         {
             while (!cancellationToken.IsCancellationRequested)
@@ -73,6 +77,7 @@ internal sealed partial class LiveFeed(
                 {
                     if (await session.RunAsync(writer, SetLive, cancellationToken) == SessionEnd.Planned)
                     {
+                        Counters.StreamLost(time.GetUtcNow(), "planned reconnect");
                         Counters.Reconnect();
                         LogPlanned(venue);
                         continue;
@@ -89,6 +94,7 @@ internal sealed partial class LiveFeed(
                     reason = e.Message;
                 }
 
+                Counters.StreamLost(time.GetUtcNow(), reason);
                 var since = _status.State == FeedState.Live ? time.GetUtcNow() : _status.Since;
                 _status = new FeedStatus(FeedState.Unavailable, since, reason);
                 Counters.Reconnect();
@@ -108,6 +114,11 @@ internal sealed partial class LiveFeed(
 
     private void SetLive()
     {
+        if (Counters.Outages.IsDown)
+        {
+            Counters.Outages.Up(time.GetUtcNow());
+        }
+
         _attempt = 0;
         if (!_status.IsLive)
         {

@@ -81,6 +81,7 @@ public sealed partial class SupervisedMarketSource(
                 yield break;
             }
 
+            inner.Counters?.StreamLost(time.GetUtcNow(), $"feed failed: {reason}");
             var delay = Backoff.Delay(attempt++, restartBaseDelay, restartMaxDelay, _random);
             _failure = new FeedStatus(FeedState.Unavailable, _failure?.Since ?? time.GetUtcNow(), $"feed failed: {reason}; restarting");
             LogRestarting(reason, delay);

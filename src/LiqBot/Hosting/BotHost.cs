@@ -81,6 +81,7 @@ internal static class BotHost
 
         services.AddLiqBotOperations(configuration);
         AddSummaries(services, configuration);
+        services.AddSingleton<Market.OutageSync>();
         services.AddHostedService<MarketWorker>();
         services.AddHostedService<FeedStatusWorker>();
         services.AddHostedService<OutboxDispatchWorker>();

@@ -4,7 +4,8 @@ namespace LiqBot.Market;
 
 /// <summary>
 /// The sum of several venues' heatmaps: the first one's columns and price path, every venue's cells of the
-/// same column start added on the widest venue's rows, and every venue's realized liquidations as points.
+/// same column start added on the widest venue's rows, every venue's realized liquidations as points and
+/// every venue's outages (each names its venue).
 /// </summary>
 internal static class AggregateHeatmap
 {
@@ -14,7 +15,7 @@ internal static class AggregateHeatmap
         if (filled.Count <= 1)
         {
             var only = filled.Count == 1 ? filled[0] : maps[0];
-            return only with { Source = source, Realized = maps.SelectMany(m => m.Realized).OrderBy(r => r.Time).ToList() };
+            return only with { Source = source, Realized = maps.SelectMany(m => m.Realized).OrderBy(r => r.Time).ToList(), Outages = Outages(maps) };
         }
 
         var first = filled[0];
@@ -39,8 +40,10 @@ internal static class AggregateHeatmap
         }
 
         var realized = filled.SelectMany(m => m.Realized).OrderBy(r => r.Time).ToList();
-        return new HeatmapSnapshot(first.Symbol, first.Window, first.From, first.To, low * binSize, binSize, rows, columns, realized, source);
+        return new HeatmapSnapshot(first.Symbol, first.Window, first.From, first.To, low * binSize, binSize, rows, columns, realized, source, Outages(maps));
     }
+
+    private static List<FeedOutage> Outages(IReadOnlyList<HeatmapSnapshot> maps) => maps.SelectMany(m => m.Gaps).OrderBy(o => o.From).ToList();
 
     private static void Add(float[] cells, HeatmapColumn column, HeatmapSnapshot map, double binSize, double low)
     {

@@ -61,6 +61,18 @@ internal sealed class SymbolMarket
         };
     }
 
+    /// <summary>
+    /// Outages of the venue asked for, else of every venue (also one with no data yet: its realized
+    /// liquidations are missing from the sum all the same), with some part in [from, to], oldest first.
+    /// </summary>
+    public List<FeedOutage> OutagesWithin(Venue? venue, DateTimeOffset from, DateTimeOffset to)
+    {
+        lock (Gate)
+        {
+            return (venue is not null ? [venue] : Venues).SelectMany(v => _books[v].Outages.Within(from, to)).OrderBy(o => o.From).ToList();
+        }
+    }
+
     /// <summary>The venues a view shows: the one asked for, else every venue with data.</summary>
     public IReadOnlyList<Venue> VenuesIn(Venue? venue)
     {
@@ -79,7 +91,8 @@ internal sealed class SymbolMarket
             var source = Venues.Count == 1 ? Source : $"{Venue.Join(shown)} {Source}";
             var books = shown.Select(v => _books[v].Snapshot(window, source)).ToList();
             var heatmaps = withHeatmap ? shown.Select(v => _books[v].Heatmap(window, source)).ToList() : null;
-            return (AggregateBook.Sum(books, source), heatmaps is null ? null : AggregateHeatmap.Sum(heatmaps, source));
+            var heatmap = heatmaps is null ? null : AggregateHeatmap.Sum(heatmaps, source);
+            return (AggregateBook.Sum(books, source), heatmap is null ? null : heatmap with { Outages = OutagesWithin(venue, heatmap.From, heatmap.To) });
         }
     }
 }

@@ -3,8 +3,11 @@ using LiqBot.Market;
 
 namespace LiqBot.Workers;
 
-/// <summary>Copies the venues' status to every symbol, so replies can name a venue that is down ("OKX stale since 12:04 UTC").</summary>
-internal sealed partial class FeedStatusWorker(VenueFeeds feeds, MarketRegistry markets, MarketSourceLabel label, TimeProvider time, ILogger<FeedStatusWorker> logger) : BackgroundService
+/// <summary>
+/// Copies the venues' status to every symbol, so replies can name a venue that is down ("OKX stale since
+/// 12:04 UTC"), and their outages to the books, so a heatmap shows one going on while no data comes.
+/// </summary>
+internal sealed partial class FeedStatusWorker(VenueFeeds feeds, MarketRegistry markets, MarketSourceLabel label, OutageSync outages, TimeProvider time, ILogger<FeedStatusWorker> logger) : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(2);
 
@@ -26,6 +29,7 @@ internal sealed partial class FeedStatusWorker(VenueFeeds feeds, MarketRegistry 
         using var timer = new PeriodicTimer(Interval, time);
         do
         {
+            outages.SyncIfChanged();
             var unavailable = VenueStatusText.Describe(feeds);
             foreach (var market in markets.All)
             {

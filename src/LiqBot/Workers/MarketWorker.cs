@@ -10,7 +10,8 @@ namespace LiqBot.Workers;
 
 /// <summary>
 /// Feeds every venue's market events into that venue's book of the symbol, through the symbol's alert
-/// rules (which watch all venues' books as one), and publishes the alerts they raise.
+/// rules (which watch all venues' books as one), and publishes the alerts they raise. Venue outages reach
+/// the books before the events that followed them, so alerts spanning one can say so.
 /// Reloads the alert subscribers whenever subscriptions or settings changed.
 /// </summary>
 internal sealed partial class MarketWorker(
@@ -21,6 +22,7 @@ internal sealed partial class MarketWorker(
     SubscriptionChanges changes,
     FeedCompletion completion,
     BotMetrics metrics,
+    OutageSync outages,
     ILogger<MarketWorker> logger) : BackgroundService
 {
     private long _loadedVersion = -1;
@@ -68,6 +70,7 @@ internal sealed partial class MarketWorker(
         }
 
         metrics.MarketEvent(marketEvent.Time);
+        outages.SyncIfChanged();
         if (markets.Find(marketEvent.Symbol) is not { } market)
         {
             return;

@@ -67,5 +67,30 @@ public sealed class VenueRepliesTests : IDisposable
         Assert.Contains("Bybit complete", heatmap.Text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Heatmap_NamesTheVenuesThatWereDownInItsWindow_InTheSumAndAlone()
+    {
+        var btc = _bot.Markets.Find("BTCUSDT")!;
+        var (_, shown) = btc.Read(Engine.Model.TimeWindow.H24, withHeatmap: true);
+        var at = shown!.To.AddHours(-3);
+        lock (btc.Gate)
+        {
+            btc.BookOf(Venue.Binance).Outages.Record(new Engine.Model.FeedOutage(at, at.AddMinutes(5), "Binance", "pong timeout"));
+            btc.BookOf(Venue.Okx).Outages.Record(new Engine.Model.FeedOutage(at.AddMinutes(30), null, "OKX", "connecting"));
+            btc.BookOf(Venue.Okx).Outages.Record(new Engine.Model.FeedOutage(shown.From.AddDays(-2), shown.From.AddDays(-1), "OKX"));
+        }
+
+        var (_, sum) = btc.Read(Engine.Model.TimeWindow.H24, withHeatmap: true);
+        var all = await _bot.Ask("/heatmap btc 24h");
+        var bybit = await _bot.Ask("/heatmap btc 24h bybit");
+        var zones = await _bot.Ask("/zones btc 24h");
+
+        Assert.Equal(["Binance", "OKX"], sum!.Gaps.Select(o => o.Venue));
+        var spans = $"Binance down {at:HH:mm}-{at.AddMinutes(5):HH:mm} UTC; OKX down since {at.AddMinutes(30):HH:mm} UTC";
+        Assert.Contains($"(No liquidation data while {spans}: those are missing for good, so the points undercount.)", all.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("No liquidation data", bybit.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("No liquidation data", zones.Text, StringComparison.Ordinal); // zones count no realized liquidations
+    }
+
     public void Dispose() => _bot.Dispose();
 }

@@ -4,7 +4,10 @@ using LiqBot.Exchanges;
 
 namespace LiqBot.Chat.Commands;
 
-/// <summary>/heatmap &lt;symbol&gt; [window] [venue]: remaining estimated notional over time, realized liquidations on top, and which venues' realized liquidations are complete.</summary>
+/// <summary>
+/// /heatmap &lt;symbol&gt; [window] [venue]: remaining estimated notional over time, realized liquidations on top,
+/// which venues' realized liquidations are complete, and when a venue's were not received at all (an outage).
+/// </summary>
 internal sealed class HeatmapCommand(MarketArguments arguments, ChartService charts) : IChatCommand
 {
     public CommandDescriptor Descriptor { get; } = new("heatmap", "Liquidation heatmap over time, realized liquidations on top", [CommandOptions.Symbol, CommandOptions.Window, CommandOptions.Venue], Example: "/heatmap btc 3d");
@@ -31,6 +34,12 @@ internal sealed class HeatmapCommand(MarketArguments arguments, ChartService cha
             heatmap = heatmap! with { Source = $"{heatmap.Source} · {coverage}" };
         }
 
-        return new ChatReply(text + MarketNotes.Status(market), charts.Heatmap(heatmap!));
+        if (heatmap!.Gaps.Count > 0 && !book.IsEmpty)
+        {
+            var spans = OutageText.List(heatmap.Gaps, name => $"{name} down ", withDate: window.Span > TimeSpan.FromDays(1));
+            text += $"\n(No liquidation data while {spans}: those are missing for good, so the points undercount.)";
+        }
+
+        return new ChatReply(text + MarketNotes.Status(market), charts.Heatmap(heatmap));
     }
 }

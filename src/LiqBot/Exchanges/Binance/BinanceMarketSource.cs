@@ -14,7 +14,7 @@ public sealed class BinanceMarketSource : IMarketSource
     internal BinanceMarketSource(IEnumerable<string> symbols, BinanceOptions options, BinanceRestClient rest, TimeProvider time, ILogger<BinanceMarketSource> logger, Random? random = null)
     {
         var gates = SymbolGate.For(symbols, options.ReorderWindow);
-        var counters = new FeedCounters();
+        var counters = new FeedCounters(time);
         var session = new BinanceStreamSession(options, rest, new SymbolGates(gates, counters, new HistoryBackfiller(rest)), time);
         _feed = new LiveFeed("Binance", session, options.ReconnectBaseDelay, options.ReconnectMaxDelay, options.EventChannelCapacity, time, logger, random, counters);
     }

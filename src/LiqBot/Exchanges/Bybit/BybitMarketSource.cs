@@ -33,7 +33,7 @@ public sealed partial class BybitMarketSource : IMarketSource, IVenueSession
         _time = time;
         _logger = logger;
         _gates = SymbolGate.For(symbols, options.ReorderWindow);
-        var counters = new FeedCounters();
+        var counters = new FeedCounters(time);
         _symbolGates = new SymbolGates(_gates, counters, new HistoryBackfiller(rest));
         _feed = new LiveFeed("Bybit", this, options.ReconnectBaseDelay, options.ReconnectMaxDelay, options.EventChannelCapacity, time, logger, random, counters);
     }

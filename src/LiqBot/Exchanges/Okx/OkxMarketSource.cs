@@ -14,7 +14,7 @@ public sealed class OkxMarketSource : IMarketSource
     internal OkxMarketSource(IEnumerable<string> symbols, OkxOptions options, OkxRestClient rest, TimeProvider time, ILogger<OkxMarketSource> logger, Random? random = null)
     {
         var gates = SymbolGate.For(symbols, options.ReorderWindow);
-        var counters = new FeedCounters();
+        var counters = new FeedCounters(time);
         var session = new OkxStreamSession(options, rest, new SymbolGates(gates, counters, new HistoryBackfiller(rest)), time, logger);
         _feed = new LiveFeed("OKX", session, options.ReconnectBaseDelay, options.ReconnectMaxDelay, options.EventChannelCapacity, time, logger, random, counters);
     }

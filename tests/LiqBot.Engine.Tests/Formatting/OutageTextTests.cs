@@ -1,0 +1,31 @@
+using LiqBot.Engine.Formatting;
+using LiqBot.Engine.Model;
+
+namespace LiqBot.Engine.Tests.Formatting;
+
+public sealed class OutageTextTests
+{
+    private static readonly DateTimeOffset T0 = new(2026, 6, 1, 23, 50, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void List_GroupsSpansByVenueInTheOrderOfTheirFirstOutage()
+    {
+        FeedOutage[] outages = [new(T0.AddMinutes(20), null, "OKX"), new(T0, T0.AddMinutes(5), "Binance"), new(T0.AddMinutes(30), T0.AddMinutes(31), "Binance")];
+
+        Assert.Equal("Binance down 23:50-23:55 UTC, 00:20-00:21 UTC; OKX down since 00:10 UTC", OutageText.List(outages, v => $"{v} down "));
+    }
+
+    [Fact]
+    public void List_WithDate_DatesTheStartAndAnEndOnAnotherDay()
+    {
+        Assert.Equal("Bybit down 06-01 23:50-06-02 00:10 UTC", OutageText.List([new FeedOutage(T0, T0.AddMinutes(20), "Bybit")], v => $"{v} down ", withDate: true));
+    }
+
+    [Fact]
+    public void List_ManyOutages_ListsAFewAndCountsTheRest()
+    {
+        var outages = Enumerable.Range(0, 7).Select(i => new FeedOutage(T0.AddMinutes(10 * i), T0.AddMinutes((10 * i) + 2), "OKX"));
+
+        Assert.Equal("OKX down 23:50-23:52 UTC, 00:00-00:02 UTC, 00:10-00:12 UTC, 00:20-00:22 UTC (+3 more)", OutageText.List(outages, v => $"{v} down "));
+    }
+}

@@ -1,0 +1,117 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text.RegularExpressions;
+using LiqBot.Chat;
+using LiqBot.Chat.Console;
+using LiqBot.Engine.Model;
+using LiqBot.Exchanges;
+using LiqBot.Fakes.Bybit;
+using LiqBot.Hosting;
+using LiqBot.Market;
+using LiqBot.Tests.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace LiqBot.Tests.Hosting;
+
+/// <summary>
+/// The whole bot live on the fake Bybit: its socket is dropped and the venue stays silent for a while. The
+/// outage must show in /metrics and /healthz, in the next /heatmap (its reply and its snapshot) and in the
+/// cascade alert whose window spans it.
+/// </summary>
+[Collection(nameof(ConsoleBotCollection))]
+public sealed partial class VenueOutageTests : IDisposable
+{
+    private readonly TempDirectory _folder = new();
+
+    [Fact]
+    public async Task DroppedSocket_IsCountedAsAnOutage_AndNamedInTheNextHeatmapAndCascade()
+    {
+        await using var bybit = await FakeBybitServer.StartAsync();
+        var port = FreePort();
+        var input = new HeldOpenReader();
+        using var captured = new StringWriter();
+        var output = TextWriter.Synchronized(captured);
+        string[] args =
+        [
+            $"--Storage:SqlitePath={_folder.File("liqbot.db")}", "--Market:Source=bybit", $"--Operations:Port={port}",
+            "--Operations:MaxFeedLag=00:10:00", $"--Bybit:RestUrl={bybit.RestUrl}", $"--Bybit:StreamUrl={bybit.StreamUrl}", "--Bybit:WarmStart=02:00:00",
+            "--Bybit:PongTimeout=00:00:01", "--Logging:LogLevel:Default=None",
+        ];
+        using var host = BotHost.Build(args, null, null, input, output, RepoPaths.Root);
+        var running = host.RunAsync();
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        var router = host.Services.GetRequiredService<ICommandRouter>();
+        var outages = host.Services.GetRequiredService<VenueFeeds>().All.Single().Source.Counters!.Outages;
+
+        await Eventually.TrueAsync(async () => await Health(http) == "ready\n", TimeSpan.Zero, "the bot is live on the fake Bybit");
+        Assert.StartsWith("Subscribed to BTCUSDT alerts: cascade", (await Ask(router, "subscribe", "btc", "cascade")).Text, StringComparison.Ordinal);
+        Assert.Equal(1, outages.Count); // the wait for the first connection
+
+        bybit.Silent = true;
+        bybit.DropConnections();
+        await Eventually.TrueAsync(async () => (await Health(http)).Contains("; liquidations missing since ", StringComparison.Ordinal), TimeSpan.Zero, "/healthz says since when liquidations are missing");
+        Assert.Equal(2, outages.Count);
+        bybit.Silent = false;
+        await Eventually.TrueAsync(async () => await Health(http) == "ready\n", TimeSpan.Zero, "the bot is live again");
+        var dropped = outages.Snapshot("Bybit")[^1];
+        Assert.NotNull(dropped.To);
+
+        var metrics = await http.GetStringAsync(new Uri("/metrics", UriKind.Relative));
+        Assert.Contains("liqbot_feed_outages_total{venue=\"bybit\"} 2\n", metrics, StringComparison.Ordinal);
+        var seconds = double.Parse(SecondsDown().Match(metrics).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(seconds >= (dropped.To!.Value - dropped.From).TotalSeconds, $"{seconds} s down counted, the drop alone lasted {(dropped.To.Value - dropped.From).TotalSeconds} s");
+
+        // A $20M liquidation after the venue is back: over the $16M cascade threshold, the window spans the outage.
+        var t = TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds() + 1_000;
+        await bybit.PushAsync(FakeBybitFrames.Liquidation("BTCUSDT", t, longLiquidated: true, 400, 50_000));
+        await bybit.PushAsync(FakeBybitFrames.Trade("BTCUSDT", t + 60_000, true, 1, 50_000)); // releases what the gate holds after a reconnect
+        await Eventually.UntilAsync(() => captured.ToString().Contains("BTCUSDT cascade:", StringComparison.Ordinal), "the cascade alert reached the console");
+
+        // The books hold the drop itself, or one span with the wait for the first connection when no frame came between.
+        var (_, snapshot) = host.Services.GetRequiredService<MarketRegistry>().Find("BTCUSDT")!.Read(TimeWindow.H12, withHeatmap: true);
+        var gap = Assert.Single(snapshot!.Gaps, g => g.From <= dropped.From && g.To >= dropped.To);
+        Assert.Equal("Bybit", gap.Venue);
+        var alert = captured.ToString().Split('\n').First(l => l.Contains("BTCUSDT cascade:", StringComparison.Ordinal));
+        Assert.True(alert.Contains($"Bybit's liquidations missing {gap.Span()}; the sum is a floor.", StringComparison.Ordinal), $"{alert} / the gap {gap.Span()}");
+
+        var heatmap = await Ask(router, "heatmap", "btc", "12h");
+        Assert.Contains($"(No liquidation data while Bybit down {gap.Span()}: ", heatmap.Text, StringComparison.Ordinal);
+        Assert.NotNull(heatmap.Image);
+
+        input.CloseInput();
+        await running.WaitAsync(TimeSpan.FromMinutes(1));
+    }
+
+    public void Dispose() => _folder.Dispose();
+
+    [GeneratedRegex("liqbot_feed_outage_seconds_total\\{venue=\"bybit\"\\} ([0-9.eE+-]+)\n")]
+    private static partial Regex SecondsDown();
+
+    private static Task<ChatReply> Ask(ICommandRouter router, string command, params string[] arguments) =>
+        router.HandleAsync(new ChatRequest(ConsoleChatIO.Chat, "test", command, arguments, _ => ValueTask.FromResult(true)), CancellationToken.None);
+
+    private static async Task<string> Health(HttpClient http)
+    {
+        try
+        {
+            return await http.GetStringAsync(new Uri("/healthz", UriKind.Relative));
+        }
+        catch (HttpRequestException e) when (e.StatusCode == HttpStatusCode.ServiceUnavailable)
+        {
+            using var response = await http.GetAsync(new Uri("/healthz", UriKind.Relative));
+            return await response.Content.ReadAsStringAsync();
+        }
+        catch (HttpRequestException)
+        {
+            return "not listening";
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
