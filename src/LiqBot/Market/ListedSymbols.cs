@@ -10,8 +10,8 @@ internal sealed class ListedSymbols
 {
     private volatile Dictionary<Venue, IReadOnlySet<string>> _byVenue = [];
 
-    /// <summary>The venues that answered, in the order they are read.</summary>
-    public IReadOnlyList<Venue> Venues => _byVenue.Keys.ToList();
+    /// <summary>The venues that answered, in the order of <see cref="Venue.Live"/>.</summary>
+    public IReadOnlyList<Venue> Venues => Venue.Live.Where(_byVenue.ContainsKey).ToList();
 
     public bool IsEmpty => _byVenue.Count == 0;
 
