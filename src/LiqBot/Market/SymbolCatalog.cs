@@ -33,6 +33,11 @@ internal sealed class SymbolCatalog
     /// <summary>"BTCUSDT (btc), ETHUSDT (eth)".</summary>
     public string Describe() => string.Join(", ", Symbols.Select(s => $"{s} ({Alias(s)})"));
 
+    /// <summary>What /help says: the configured symbols, and when venues listed theirs, that any of those works too.</summary>
+    public string DescribeAll() => _listed is { IsEmpty: false } listed
+        ? $"{Describe()}, and any USDT perpetual listed on {string.Join(", ", listed.Venues.Select(v => v.Name))} by its coin (sol) or name; a new one is warmed up first"
+        : Describe();
+
     public bool TryResolve(string? text, [NotNullWhen(true)] out string? symbol, [NotNullWhen(false)] out string? error)
     {
         var trimmed = (text ?? string.Empty).Trim();

@@ -29,6 +29,9 @@ public sealed class OnDemandBotTests : IDisposable
         Assert.Equal("Unknown symbol 'solana': no USDT perpetual of that name on Bybit, Binance, OKX. Did you mean SOL?", await bot.AskAsync("/liqmap solana", "'solana'"));
         Assert.Null(bot.Markets.Find("SOLUSDT"));
         Assert.Equal(0, venues.BybitSubscribesOf("SOLUSDT"));
+        Assert.Equal(
+            "Symbols: BTCUSDT (btc), ETHUSDT (eth), and any USDT perpetual listed on Bybit, Binance, OKX by its coin (sol) or name; a new one is warmed up first.",
+            await bot.AskAsync("/help", "Symbols: "));
     }
 
     [Fact]
