@@ -45,12 +45,13 @@ internal sealed class SymbolGates(List<SymbolGate> gates, FeedCounters counters,
                 gate.Release(new BarClosed(gate.Symbol, bar), output, counters);
             }
 
-            await FlushAsync(writer, output, cancellationToken);
+            // Timed before the bars are handed on, so anyone who sees them also sees the time.
             if (warmStart is { } started)
             {
                 Interlocked.Exchange(ref _lastWarmUpTicks, _time.GetElapsedTime(started).Ticks);
             }
 
+            await FlushAsync(writer, output, cancellationToken);
             Changes.CaughtUp(gate);
         }
     }

@@ -51,10 +51,11 @@ public sealed class OnDemandBotTests : IDisposable
         var sol = bot.Markets.Find("SOLUSDT")!;
         Assert.All(sol.Venues, v => Assert.True(sol.BookOf(v).BarCount > 200, $"{v.Name} has {sol.BookOf(v).BarCount} bars"));
 
-        // Each venue's socket now carries it (a planned, gap-free reconnect with the symbol added).
+        // Each venue's socket then carries it (a planned, gap-free reconnect with the symbol added; the history came before it).
+        await Eventually.UntilAsync(() => venues.BybitSubscribesOf("SOLUSDT") > 0, "Bybit subscribing SOLUSDT");
+        await Eventually.UntilAsync(() => venues.Binance.Host.ConnectedUrls.Any(u => u.Contains("solusdt@kline_1m", StringComparison.Ordinal)), "a Binance stream with SOLUSDT");
+        await Eventually.UntilAsync(() => venues.Okx.Subscriptions.Any(s => s.EndsWith("candle1m SOL-USDT-SWAP", StringComparison.Ordinal)), "OKX subscribing SOL-USDT-SWAP");
         Assert.Equal(1, venues.BybitSubscribesOf("SOLUSDT"));
-        Assert.Contains(venues.Binance.Host.ConnectedUrls, u => u.Contains("solusdt@kline_1m", StringComparison.Ordinal));
-        Assert.Contains(venues.Okx.Subscriptions, s => s.EndsWith("candle1m SOL-USDT-SWAP", StringComparison.Ordinal));
 
         // Asked again: answered at once, no second warm-up.
         await bot.AskAsync("/zones SOL-USDT-SWAP 7d", "SOLUSDT 7d");
@@ -72,6 +73,7 @@ public sealed class OnDemandBotTests : IDisposable
 
         Assert.Contains("Warming up ONLYUSDT on Bybit (not listed on Binance+OKX) from 1 day of history", bot.Output, StringComparison.Ordinal);
         Assert.StartsWith("ONLYUSDT 24h, Bybit, price ", reply, StringComparison.Ordinal);
+        await Eventually.UntilAsync(() => venues.BybitSubscribesOf("ONLYUSDT") > 0, "Bybit subscribing ONLYUSDT");
         Assert.Equal(1, venues.BybitSubscribesOf("ONLYUSDT"));
         Assert.DoesNotContain(venues.Binance.Host.ConnectedUrls, u => u.Contains("onlyusdt", StringComparison.Ordinal));
         Assert.DoesNotContain(venues.Okx.Subscriptions, s => s.Contains("ONLY-USDT-SWAP", StringComparison.Ordinal));

@@ -44,6 +44,7 @@ public sealed class SymbolTrackerTests : IAsyncLifetime
         var market = new MarketOptions { MaxSymbols = 3, SymbolIdleTime = TimeSpan.FromHours(1) };
         _tracker = new SymbolTracker(_markets, listed, feeds, _store.Subscriptions, new SubscriptionChanges(), market, new MarketSourceLabel("live"), _clock, NullLogger<SymbolTracker>.Instance);
         _pump = Task.Run(() => PumpAsync(feeds, _stop.Token));
+        await Eventually.UntilAsync(() => source.LastWarmUp is not null, "the configured BTCUSDT's warm start (it times the first estimate)");
     }
 
     [Fact]
@@ -75,6 +76,7 @@ public sealed class SymbolTrackerTests : IAsyncLifetime
         var market = opens[0].Market!;
         Assert.All(opens, o => Assert.Same(market, o.Market));
         Assert.True(market.BookOf(Venue.Bybit).BarCount > 0);
+        await Eventually.UntilAsync(() => _venues.BybitSubscribesOf("SOLUSDT") > 0, "Bybit subscribing SOLUSDT (after its history)");
         Assert.Equal(1, _venues.BybitSubscribesOf("SOLUSDT"));
         Assert.NotEmpty(notices);
         Assert.All(notices, n => Assert.StartsWith("Warming up SOLUSDT on Bybit from 6 hours of history, about ", n, StringComparison.Ordinal));
