@@ -25,7 +25,8 @@ public class LiqMapCommandBenchmarks
         var store = new SqlSubscriptionStore(database);
         var markets = new MarketRegistry(new SymbolCatalog(["BTCUSDT"]), new ModelOptions());
         markets.Find("BTCUSDT")!.Book.ApplyHistory(SyntheticBars.Generate(8_640, TimeSpan.FromMinutes(5)));
-        var arguments = new MarketArguments(markets, store);
+        var tracker = new SymbolTracker(markets, new ListedSymbols(), new LiqBot.Exchanges.VenueFeeds([]), store, new LiqBot.Alerts.SubscriptionChanges(), new MarketOptions(), new MarketSourceLabel("replay"), TimeProvider.System, NullLogger<SymbolTracker>.Instance);
+        var arguments = new MarketArguments(markets, tracker, store);
         var charts = new ChartService(TimeProvider.System);
         _router = new CommandRouter([new LiqMapCommand(arguments, charts), new HeatmapCommand(arguments, charts)], markets.Catalog, NullLogger<CommandRouter>.Instance);
         var chat = new ChatAddress(ChatPlatforms.Telegram, "-100123");

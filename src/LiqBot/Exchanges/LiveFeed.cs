@@ -130,7 +130,7 @@ internal sealed partial class LiveFeed(
     [LoggerMessage(Level = LogLevel.Information, Message = "{Venue} market data live")]
     private partial void LogLive(string venue);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Venue}: planned reconnect before the connection's lifetime ends")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Venue}: planned reconnect (the connection's lifetime, a venue notice, or symbols added or dropped)")]
     private partial void LogPlanned(string venue);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Venue} market data unavailable ({Reason}); reconnecting in {Delay}")]

@@ -6,11 +6,27 @@ namespace LiqBot.Exchanges;
 /// <summary>
 /// The <see cref="SymbolGate"/>s of one venue's symbols and the REST side of a connection's life: the
 /// catch-up before the socket opens, holding live events while the gap to the first live minute is
-/// backfilled, and releasing both merged. Venue sessions call it; it knows no wire format.
+/// backfilled, and releasing both merged; and symbols added or dropped on demand (<see cref="Changes"/>),
+/// applied when a session starts. Venue sessions call it; it knows no wire format.
 /// </summary>
-internal sealed class SymbolGates(List<SymbolGate> gates, FeedCounters counters, HistoryBackfiller backfiller)
+internal sealed class SymbolGates(List<SymbolGate> gates, FeedCounters counters, HistoryBackfiller backfiller, TimeSpan reorderWindow = default, TimeProvider? time = null)
 {
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+    private long _lastWarmUpTicks = -1;
+
     public List<SymbolGate> All => gates;
+
+    public SymbolChanges Changes { get; } = new(gates);
+
+    /// <summary>How long the last warm start of one symbol took (REST history fetched and handed on); null before any.</summary>
+    public TimeSpan? LastWarmUp => Interlocked.Read(ref _lastWarmUpTicks) is >= 0 and var ticks ? TimeSpan.FromTicks(ticks) : null;
+
+    /// <summary>Applies the symbols added or dropped since the last session; a session calls it first.</summary>
+    public List<string> StartSession()
+    {
+        Changes.Apply(gates, reorderWindow);
+        return gates.Select(g => g.Symbol).ToList();
+    }
 
     public FeedCounters Counters => counters;
 
@@ -22,13 +38,21 @@ internal sealed class SymbolGates(List<SymbolGate> gates, FeedCounters counters,
         var output = new List<MarketEvent>();
         foreach (var gate in gates)
         {
+            var warmStart = gate.LastBarClose is null ? _time.GetTimestamp() : (long?)null;
             gate.FlushPending(output, counters);
             foreach (var bar in await backfiller.FetchAsync(gate.Symbol, gate.LastBarClose ?? warmStartFrom, to, cancellationToken))
             {
                 gate.Release(new BarClosed(gate.Symbol, bar), output, counters);
             }
 
+            // Timed before the bars are handed on, so anyone who sees them also sees the time.
+            if (warmStart is { } started)
+            {
+                Interlocked.Exchange(ref _lastWarmUpTicks, _time.GetElapsedTime(started).Ticks);
+            }
+
             await FlushAsync(writer, output, cancellationToken);
+            Changes.CaughtUp(gate);
         }
     }
 
@@ -63,28 +87,36 @@ internal sealed class SymbolGates(List<SymbolGate> gates, FeedCounters counters,
     /// <summary>
     /// Awaits a session's next frame (or its readiness) and, while a gap backfill is still running, wakes when
     /// it finishes to release what the gate held: held live events then never wait for a later frame, which on
-    /// a quiet feed may be a keep-alive reply seconds away. With no backfill running this is the frame alone.
+    /// a quiet feed may be a keep-alive reply seconds away. A symbol change queued meanwhile returns
+    /// <paramref name="onChange"/> at once (the frame still in flight is left to the closing socket), so the
+    /// session can end itself and the next one follow the new symbols.
     /// </summary>
-    public async ValueTask<T> ReceiveAsync<T>(ValueTask<T> next, List<MarketEvent> output, ChannelWriter<MarketEvent> writer, CancellationToken cancellationToken)
+    public async ValueTask<T> ReceiveAsync<T>(ValueTask<T> next, T onChange, List<MarketEvent> output, ChannelWriter<MarketEvent> writer, CancellationToken cancellationToken)
     {
-        if (next.IsCompleted || RunningBackfill() is not { } backfill)
+        if (next.IsCompleted)
         {
             return await next;
         }
 
         var receiving = next.AsTask();
-        while (await Task.WhenAny(receiving, backfill) != receiving)
+        while (true)
         {
-            await AdvanceAsync(output, writer, cancellationToken);
-            if (RunningBackfill() is not { } more)
+            var changed = Changes.Signal;
+            var backfill = RunningBackfill();
+            var first = backfill is null ? await Task.WhenAny(receiving, changed) : await Task.WhenAny(receiving, changed, backfill);
+            if (first == receiving)
             {
-                break;
+                return await receiving;
             }
 
-            backfill = more;
-        }
+            if (first == changed)
+            {
+                _ = receiving.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+                return onChange;
+            }
 
-        return await receiving;
+            await AdvanceAsync(output, writer, cancellationToken);
+        }
     }
 
     private Task<Task>? RunningBackfill()

@@ -54,7 +54,9 @@ internal static class BotHost
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddJitter();
-        services.AddSingleton(new SymbolCatalog(market.Symbols));
+        services.AddSingleton(market);
+        services.AddSingleton<ListedSymbols>();
+        services.AddSingleton(sp => new SymbolCatalog(market.Symbols, sp.GetRequiredService<ListedSymbols>()));
         services.AddSingleton(ModelOptionsReader.Read(configuration));
         services.AddSingleton(sp => new MarketRegistry(sp.GetRequiredService<SymbolCatalog>(), sp.GetRequiredService<Engine.Model.ModelOptions>(), sp.GetRequiredService<Exchanges.VenueFeeds>().Venues));
         services.AddSingleton<FeedCompletion>();
@@ -82,6 +84,9 @@ internal static class BotHost
         services.AddLiqBotOperations(configuration);
         AddSummaries(services, configuration);
         services.AddSingleton<Market.OutageSync>();
+        services.AddSingleton<SymbolTracker>();
+        services.AddHostedService<InstrumentListWorker>();
+        services.AddHostedService<IdleSymbolWorker>();
         services.AddHostedService<MarketWorker>();
         services.AddHostedService<FeedStatusWorker>();
         services.AddHostedService<OutboxDispatchWorker>();

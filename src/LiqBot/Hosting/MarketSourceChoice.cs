@@ -42,7 +42,7 @@ internal static class MarketSourceChoice
                     AddVenue(services, configuration, venue, market.Symbols);
                 }
 
-                services.AddSingleton(sp => new VenueFeeds(venues.Select(v => new VenueFeed(v, Supervised(sp, Live(sp, v), market))).ToList()));
+                services.AddSingleton(sp => new VenueFeeds(venues.Select(v => new VenueFeed(v, Supervised(sp, Live(sp, v), market), Live(sp, v) as IOnDemandSymbols)).ToList()));
                 services.AddSingleton(new MarketSourceLabel("live"));
                 services.AddSingleton(new FeedReplay(false));
                 break;

@@ -38,6 +38,22 @@ internal sealed class MarketOptions : IValidatableObject
     [SettingRange("Market:ProbeTimeout", typeof(TimeSpan), "00:00:00.100", "00:01:00")]
     public TimeSpan ProbeTimeout { get; set; } = TimeSpan.FromSeconds(3);
 
+    /// <summary>At most this many symbols tracked at once, the configured ones included (each holds its books in memory).</summary>
+    [SettingRange("Market:MaxSymbols", 1, 500)]
+    public int MaxSymbols { get; set; } = 20;
+
+    /// <summary>A symbol asked for on demand is released after this long without a command, unless a chat subscribes to it.</summary>
+    [SettingRange("Market:SymbolIdleTime", typeof(TimeSpan), "00:01:00", "30.00:00:00")]
+    public TimeSpan SymbolIdleTime { get; set; } = TimeSpan.FromHours(2);
+
+    /// <summary>How often the venues' instrument lists are read again (new listings, delistings).</summary>
+    [SettingRange("Market:InstrumentRefresh", typeof(TimeSpan), "00:01:00", "7.00:00:00")]
+    public TimeSpan InstrumentRefresh { get; set; } = TimeSpan.FromHours(6);
+
+    /// <summary>A warm-up that takes longer answers with what it has by then (the map fills in as history arrives).</summary>
+    [SettingRange("Market:WarmUpTimeout", typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan WarmUpTimeout { get; set; } = TimeSpan.FromSeconds(90);
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (Source.Trim().ToLowerInvariant() is not ("auto" or "live" or "bybit" or "replay"))
@@ -54,6 +70,11 @@ internal sealed class MarketOptions : IValidatableObject
             && !(double.TryParse(ReplaySpeed, NumberStyles.Float, CultureInfo.InvariantCulture, out var factor) && factor > 0 && double.IsFinite(factor)))
         {
             yield return new ValidationResult($"Market:ReplaySpeed must be a positive number or 'max', not '{ReplaySpeed}'.", [nameof(ReplaySpeed)]);
+        }
+
+        if (Symbols.Count > MaxSymbols)
+        {
+            yield return new ValidationResult($"Market:Symbols lists {Symbols.Count} symbols, more than Market:MaxSymbols ({MaxSymbols}).", [nameof(Symbols)]);
         }
 
         if (Symbols.FirstOrDefault(s => string.IsNullOrWhiteSpace(s) || !s.All(char.IsAsciiLetterOrDigit)) is { } symbol)

@@ -15,6 +15,8 @@ namespace LiqBot.Market;
 internal sealed class SymbolMarket
 {
     private readonly Dictionary<Venue, LiquidationBook> _books;
+    private readonly Dictionary<Venue, DateTimeOffset> _lastBarClose = [];
+    private readonly List<(Venue Venue, DateTimeOffset Close, TaskCompletionSource Reached)> _barWaiters = [];
 
     public SymbolMarket(string symbol, ModelOptions options, IReadOnlyList<Venue>? venues = null)
     {
@@ -54,7 +56,7 @@ internal sealed class SymbolMarket
 
         return marketEvent switch
         {
-            BarClosed closed => Rules.OnBarClosed(book, closed.Bar),
+            BarClosed closed => OnBar(venue, book, closed.Bar),
             LiquidationReported reported => Rules.OnLiquidation(book, reported.Liquidation),
             PriceTicked tick => Rules.OnPrice(book, tick.Time, tick.Price),
             _ => [],
@@ -71,6 +73,39 @@ internal sealed class SymbolMarket
         {
             return (venue is not null ? [venue] : Venues).SelectMany(v => _books[v].Outages.Within(from, to)).OrderBy(o => o.From).ToList();
         }
+    }
+
+    /// <summary>Completes once a bar of <paramref name="venue"/> closing at or after <paramref name="close"/> is in its book (a warm-up has been applied).</summary>
+    public Task BarAppliedAsync(Venue venue, DateTimeOffset close)
+    {
+        lock (Gate)
+        {
+            if (_lastBarClose.TryGetValue(venue, out var last) && last >= close)
+            {
+                return Task.CompletedTask;
+            }
+
+            var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _barWaiters.Add((venue, close, reached));
+            return reached.Task;
+        }
+    }
+
+    private IReadOnlyList<Alert> OnBar(Venue venue, LiquidationBook book, Bar bar)
+    {
+        var alerts = Rules.OnBarClosed(book, bar);
+        _lastBarClose[venue] = bar.CloseTime;
+        if (_barWaiters.Count > 0)
+        {
+            foreach (var waiter in _barWaiters.Where(w => w.Venue == venue && w.Close <= bar.CloseTime))
+            {
+                waiter.Reached.TrySetResult();
+            }
+
+            _barWaiters.RemoveAll(w => w.Reached.Task.IsCompleted);
+        }
+
+        return alerts;
     }
 
     /// <summary>The venues a view shows: the one asked for, else every venue with data.</summary>

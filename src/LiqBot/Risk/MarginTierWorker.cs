@@ -33,7 +33,7 @@ internal sealed partial class MarginTierWorker(
     {
         foreach (var venue in markets.Venues)
         {
-            foreach (var symbol in markets.Catalog.Symbols)
+            foreach (var symbol in markets.All.Select(m => m.Symbol).ToList())
             {
                 try
                 {

@@ -28,6 +28,9 @@ internal interface ISubscriptionStore
     /// <summary>Subscriptions to the symbol of chats that are not paused, listening to any of <paramref name="kinds"/>.</summary>
     Task<IReadOnlyList<Subscription>> ListActiveSubscriptionsAsync(string symbol, AlertKinds kinds, CancellationToken cancellationToken);
 
+    /// <summary>Every symbol some chat subscribes to (paused chats included): these stay tracked, and are tracked again at start.</summary>
+    Task<IReadOnlySet<string>> ListSubscribedSymbolsAsync(CancellationToken cancellationToken);
+
     /// <summary>Stops alerts and summaries to the chat (for example the bot was removed), keeping its subscriptions.</summary>
     Task PauseChatAsync(ChatAddress chat, string reason, CancellationToken cancellationToken);
 

@@ -127,6 +127,20 @@ internal sealed class SqlSubscriptionStore(StorageDatabase database) : ISubscrip
         return await ReadSubscriptionsAsync(command, cancellationToken);
     }
 
+    public async Task<IReadOnlySet<string>> ListSubscribedSymbolsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Sql("SELECT DISTINCT symbol FROM subscriptions");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var symbols = new HashSet<string>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            symbols.Add(reader.GetString(0));
+        }
+
+        return symbols;
+    }
+
     public async Task<IReadOnlyList<Subscription>> ListActiveSubscriptionsAsync(string symbol, AlertKinds kinds, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

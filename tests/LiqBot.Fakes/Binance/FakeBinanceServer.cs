@@ -51,6 +51,7 @@ public sealed class FakeBinanceServer : IAsyncDisposable
         {
             app.MapGet("/fapi/v1/klines", (HttpContext c) => host.Answer(c) ?? server.Klines(c.Request.Query));
             app.MapGet("/futures/data/openInterestHist", (HttpContext c) => host.Answer(c) ?? server.OpenInterestHistory(c.Request.Query));
+            app.MapGet("/fapi/v1/exchangeInfo", (HttpContext c) => host.Answer(c) ?? server.ExchangeInfo());
             app.MapGet("/fapi/v1/openInterest", (HttpContext c) => host.Answer(c) ?? server.OpenInterestNow(c.Request.Query));
             app.Map("/market/stream", (HttpContext c) => host.AcceptAsync(c, socket => server.OnOpenAsync(c, socket), (_, _) => Task.CompletedTask));
         });
@@ -99,6 +100,27 @@ public sealed class FakeBinanceServer : IAsyncDisposable
         {
         }
     }
+
+    /// <summary>Every symbol as a trading USDT perpetual, beside a quarterly future and a settling perpetual the bot must leave out.</summary>
+    private IResult ExchangeInfo()
+    {
+        var symbols = Symbols.Order(StringComparer.Ordinal).Select(s => Symbol(s, "PERPETUAL", "TRADING"))
+            .Append(Symbol("BTCUSDT_261225", "CURRENT_QUARTER", "TRADING"))
+            .Append(Symbol("OLDUSDT", "PERPETUAL", "SETTLING"));
+        return Json(new { timezone = "UTC", serverTime = 1_765_000_000_000L, rateLimits = Array.Empty<object>(), assets = Array.Empty<object>(), symbols });
+    }
+
+    private static object Symbol(string symbol, string contractType, string status) => new
+    {
+        symbol,
+        pair = symbol.Split('_')[0],
+        contractType,
+        status,
+        baseAsset = symbol[..^"USDT".Length].Split('_')[0],
+        quoteAsset = "USDT",
+        marginAsset = "USDT",
+        underlyingType = "COIN",
+    };
 
     private IResult Klines(IQueryCollection q)
     {

@@ -113,11 +113,33 @@ internal static class FakeBybitRest
     private static object Instruments(IQueryCollection q, FakeBybitServer server)
     {
         var symbol = q["symbol"].ToString();
+        if (symbol.Length == 0)
+        {
+            return AllInstruments(q, server);
+        }
+
         var list = server.Symbols.Contains(symbol)
-            ? new object[] { new { symbol, contractType = "LinearPerpetual", status = "Trading", baseCoin = symbol[..^4], quoteCoin = "USDT", priceScale = "2", fundingInterval = 480, settleCoin = "USDT" } }
+            ? new object[] { Instrument(symbol, "LinearPerpetual", "Trading") }
             : [];
         return new { category = "linear", list, nextPageCursor = string.Empty };
     }
+
+    /// <summary>The whole linear list in cursor pages (the cursor is an offset here), with a dated future and a pre-launch perpetual the bot must leave out.</summary>
+    private static object AllInstruments(IQueryCollection q, FakeBybitServer server)
+    {
+        var rows = server.Symbols.Order(StringComparer.Ordinal).Select(s => Instrument(s, "LinearPerpetual", "Trading"))
+            .Append(Instrument("BTC-26JUN26", "LinearFutures", "Trading"))
+            .Append(Instrument("NEWUSDT", "LinearPerpetual", "PreLaunch"))
+            .ToList();
+        var limit = q.ContainsKey("limit") ? int.Parse(q["limit"].ToString(), CultureInfo.InvariantCulture) : 500;
+        var from = q.ContainsKey("cursor") ? int.Parse(q["cursor"].ToString(), CultureInfo.InvariantCulture) : 0;
+        var page = rows.Skip(from).Take(Math.Min(limit, server.InstrumentPage)).ToList();
+        var next = from + page.Count < rows.Count ? (from + page.Count).ToString(CultureInfo.InvariantCulture) : string.Empty;
+        return new { category = "linear", list = page, nextPageCursor = next };
+    }
+
+    private static object Instrument(string symbol, string contractType, string status) =>
+        new { symbol, contractType, status, baseCoin = symbol.EndsWith("USDT", StringComparison.Ordinal) ? symbol[..^4] : symbol[..3], quoteCoin = "USDT", priceScale = "2", fundingInterval = 480, settleCoin = "USDT" };
 
     private static object RiskLimit(IQueryCollection q)
     {

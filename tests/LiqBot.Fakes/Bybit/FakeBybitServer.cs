@@ -29,6 +29,9 @@ public sealed class FakeBybitServer : IAsyncDisposable
     /// <summary>Symbols instruments-info knows; others get an empty list.</summary>
     public ISet<string> Symbols { get; } = new HashSet<string>(["BTCUSDT", "ETHUSDT"]);
 
+    /// <summary>The most instruments-info rows per page of the whole list (Bybit's is 1,000), small to make the client page.</summary>
+    public int InstrumentPage { get; set; } = 1000;
+
     /// <summary>Stop answering pings and subscribes (the socket stays open).</summary>
     public bool Silent { get; set; }
 

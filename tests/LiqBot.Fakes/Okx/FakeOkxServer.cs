@@ -95,10 +95,20 @@ public sealed class FakeOkxServer : IAsyncDisposable
     private IResult InstrumentsAnswer(IQueryCollection q)
     {
         var instId = q["instId"].ToString();
+        if (instId.Length == 0)
+        {
+            // The whole SWAP list: every instrument, and an inverse (coin-margined) swap the bot must leave out.
+            return Envelope(Instruments.Order(StringComparer.Ordinal).Select(Instrument)
+                .Append(new { instId = "BTC-USD-SWAP", instType = "SWAP", state = "live", ctType = "inverse", ctVal = "100", ctMult = "1", ctValCcy = "USD", lotSz = "1", tickSz = "0.1" }));
+        }
+
         return Instruments.Contains(instId)
-            ? Envelope(new[] { new { instId, instType = "SWAP", state = "live", ctType = "linear", ctVal = instId.StartsWith("ETH", StringComparison.Ordinal) ? "0.1" : "0.01", ctMult = "1", ctValCcy = instId[..3], lotSz = "0.01", tickSz = "0.1" } })
+            ? Envelope(new[] { Instrument(instId) })
             : Results.Text("""{"code":"51001","msg":"Instrument ID does not exist","data":[]}""", "application/json");
     }
+
+    private static object Instrument(string instId) =>
+        new { instId, instType = "SWAP", state = "live", ctType = "linear", ctVal = instId.StartsWith("BTC", StringComparison.Ordinal) ? "0.01" : instId.StartsWith("ETH", StringComparison.Ordinal) ? "0.1" : "1", ctMult = "1", ctValCcy = instId.Split('-')[0], lotSz = "0.01", tickSz = "0.1" };
 
     private IResult PositionTiers(IQueryCollection q)
     {

@@ -32,18 +32,19 @@ internal sealed class RouterHarness : IDisposable
         }
 
         btc.Source = venues is null ? "replay" : "live";
-        var arguments = new MarketArguments(Markets, Stores.Subscriptions);
+        var tracker = new SymbolTracker(Markets, new ListedSymbols(), new VenueFeeds([]), Stores.Subscriptions, Changes, new MarketOptions(), new MarketSourceLabel("replay"), TimeProvider.System, NullLogger<SymbolTracker>.Instance);
+        var arguments = new MarketArguments(Markets, tracker, Stores.Subscriptions);
         var charts = new ChartService(TimeProvider.System);
         IChatCommand[] commands =
         [
             new LiqMapCommand(arguments, charts),
             new HeatmapCommand(arguments, charts),
             new ZonesCommand(arguments),
-            new SubscribeCommand(Markets, Stores.Subscriptions, Changes),
+            new SubscribeCommand(Markets, tracker, Stores.Subscriptions, Changes),
             new UnsubscribeCommand(Markets, Stores.Subscriptions, Changes),
             new AlertsCommand(Stores.Subscriptions),
             new ConfigCommand(Stores.Subscriptions, Changes),
-            new RiskCommand(Markets, Tiers, Stores.Subscriptions, charts),
+            new RiskCommand(Markets, tracker, Tiers, Stores.Subscriptions, charts),
         ];
         Router = new CommandRouter(commands, Markets.Catalog, NullLogger<CommandRouter>.Instance, Markets);
     }

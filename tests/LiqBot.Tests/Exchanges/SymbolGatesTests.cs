@@ -26,7 +26,7 @@ public sealed class SymbolGatesTests
 
         var quiet = new TaskCompletionSource<bool>(); // the socket says nothing more
         using var stop = new CancellationTokenSource();
-        var receiving = gates.ReceiveAsync(new ValueTask<bool>(quiet.Task), sink.Output, events.Writer, stop.Token).AsTask();
+        var receiving = gates.ReceiveAsync(new ValueTask<bool>(quiet.Task), false, sink.Output, events.Writer, stop.Token).AsTask();
         history.Release();
 
         var released = new List<DateTimeOffset>();

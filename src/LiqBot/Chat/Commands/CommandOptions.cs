@@ -6,7 +6,7 @@ namespace LiqBot.Chat.Commands;
 /// <summary>The arguments several commands share, as chats list them.</summary>
 internal static class CommandOptions
 {
-    public static CommandOptionDescriptor Symbol { get; } = new("symbol", "Symbol, e.g. btc or BTCUSDT", Required: true, Choices: []);
+    public static CommandOptionDescriptor Symbol { get; } = new("symbol", "Coin or symbol, e.g. btc, sol or SOLUSDT (any listed USDT perpetual)", Required: true, Choices: []);
 
     public static CommandOptionDescriptor Window { get; } = new("window", "Look-back window (default: the chat's window setting)", Required: false, Choices: [.. TimeWindow.All.Select(w => w.Name)]);
 

@@ -34,7 +34,7 @@ internal sealed class HelpCommand(Func<IReadOnlyList<CommandDescriptor>> command
                 .Append(" - ").Append(command.Description).Append(command.AdminOnly ? " (admins)" : string.Empty);
         }
 
-        text.Append("\nSymbols: ").Append(catalog.Describe()).Append('.');
+        text.Append("\nSymbols: ").Append(catalog.DescribeAll()).Append('.');
         if (VenueText.Coverage(venues ?? []) is { Length: > 0 } coverage)
         {
             text.Append("\nVenues: ").Append(Venue.Join(venues!)).Append(" summed; add a venue (").Append(string.Join(", ", venues!.Select(v => v.Key)))

@@ -7,9 +7,10 @@ namespace LiqBot.Chat.Commands;
 
 /// <summary>
 /// Reads "&lt;symbol&gt; [window] [venue]" for the map commands: the window defaults to the chat's
-/// setting, the venue to the sum of every venue (a venue word may stand where the window would).
+/// setting, the venue to the sum of every venue (a venue word may stand where the window would). A listed
+/// symbol not tracked yet is warmed up first (the chat is told, then the reply follows).
 /// </summary>
-internal sealed class MarketArguments(MarketRegistry markets, ISubscriptionStore store)
+internal sealed class MarketArguments(MarketRegistry markets, SymbolTracker tracker, ISubscriptionStore store)
 {
     public async Task<MarketSelection> ParseAsync(ChatRequest request, CancellationToken cancellationToken)
     {
@@ -21,7 +22,7 @@ internal sealed class MarketArguments(MarketRegistry markets, ISubscriptionStore
                 : $"Usage: /{request.Command} <symbol> [window], e.g. /{request.Command} btc 24h. Windows: {TimeWindow.Names}."));
         }
 
-        if (!markets.Catalog.TryResolve(request.Arguments[0], out var symbol, out var error))
+        if (!markets.Catalog.TryResolve(request.Arguments[0], out _, out var error))
         {
             return MarketSelection.Failed(ChatReply.Error(error));
         }
@@ -51,7 +52,18 @@ internal sealed class MarketArguments(MarketRegistry markets, ISubscriptionStore
             }
         }
 
+        var (market, refused) = await tracker.OpenAsync(request.Arguments[0], request.Progress, cancellationToken);
+        if (market is null)
+        {
+            return MarketSelection.Failed(ChatReply.Error(refused!));
+        }
+
+        if (venue is not null && !market.Venues.Contains(venue))
+        {
+            return MarketSelection.Failed(ChatReply.Error($"{market.Symbol} is not listed on {venue.Name}; it is read on {Venue.Join(market.Venues)}."));
+        }
+
         window ??= (await store.GetSettingsAsync(request.Chat, cancellationToken)).Window;
-        return new MarketSelection(markets.Find(symbol), window.Value, venue, null);
+        return new MarketSelection(market, window.Value, venue, null);
     }
 }

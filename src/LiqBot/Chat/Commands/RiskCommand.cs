@@ -10,7 +10,7 @@ namespace LiqBot.Chat.Commands;
 /// /risk &lt;symbol&gt; &lt;long|short&gt; &lt;leverage&gt; &lt;entry&gt; [size] [venue]: where an isolated position
 /// is liquidated (the venue's tier for its size), what the map holds on the way, and the map with both marked.
 /// </summary>
-internal sealed class RiskCommand(MarketRegistry markets, MarginTierStore tiers, ISubscriptionStore store, ChartService charts) : IChatCommand
+internal sealed class RiskCommand(MarketRegistry markets, SymbolTracker tracker, MarginTierStore tiers, ISubscriptionStore store, ChartService charts) : IChatCommand
 {
     public CommandDescriptor Descriptor { get; } = new(
         "risk",
@@ -33,10 +33,20 @@ internal sealed class RiskCommand(MarketRegistry markets, MarginTierStore tiers,
             return query.Error;
         }
 
-        var market = markets.Find(query.Symbol)!;
+        var (market, refused) = await tracker.OpenSymbolAsync(query.Symbol, request.Progress, cancellationToken);
+        if (market is null)
+        {
+            return ChatReply.Error(refused!);
+        }
+
+        if (query.Venue is { } asked && !market.Venues.Contains(asked))
+        {
+            return ChatReply.Error($"{market.Symbol} is not listed on {asked.Name}; it is read on {Exchanges.Venue.Join(market.Venues)}.");
+        }
+
         var window = (await store.GetSettingsAsync(request.Chat, cancellationToken)).Window;
         var (book, _) = market.Read(window, withHeatmap: false, query.Venue);
-        var venue = query.Venue ?? markets.Venues[0];
+        var venue = query.Venue ?? market.Venues[0];
         var schedule = tiers.Schedule(venue, query.Symbol, book.Price);
         if (!PositionRisk.TryAssess(book, query.Position, schedule, out var risk, out var error))
         {

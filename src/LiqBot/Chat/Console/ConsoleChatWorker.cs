@@ -45,7 +45,11 @@ internal sealed class ConsoleChatWorker(ConsoleChatIO io, ICommandRouter router,
             return;
         }
 
-        var request = new ChatRequest(ConsoleChatIO.Chat, "console", command, arguments, _ => ValueTask.FromResult(true));
+        var request = new ChatRequest(ConsoleChatIO.Chat, "console", command, arguments, _ => ValueTask.FromResult(true), async (line, token) =>
+        {
+            await io.Output.WriteLineAsync(line);
+            await io.Output.FlushAsync(token);
+        });
         var reply = await router.HandleAsync(request, cancellationToken);
         await io.Output.WriteLineAsync(reply.Text);
         if (reply.Image is { } image)

@@ -49,9 +49,9 @@ internal sealed partial class DiscordInteractionHandler(
             var reply = descriptor is null
                 ? ChatReply.Error($"Unknown command /{interaction.CommandName}.")
                 : await Task.Factory.StartNew(
-                    () => RouteAsync(interaction, descriptor, cancellationToken), cancellationToken, TaskCreationOptions.DenyChildAttach, _commandScheduler).Unwrap();
+                    () => RouteAsync(interaction, descriptor, (line, token) => FollowUpAsync(interaction, line, ephemeral, token), cancellationToken), cancellationToken, TaskCreationOptions.DenyChildAttach, _commandScheduler).Unwrap();
             var flags = reply.IsError || ephemeral ? DiscordMessageBody.EphemeralFlag : 0;
-            var applicationId = string.IsNullOrEmpty(interaction.ApplicationId) ? options.Value.ApplicationId ?? "" : interaction.ApplicationId;
+            var applicationId = ApplicationId(interaction);
             if (reply.IsError && !ephemeral)
             {
                 // The first follow-up replaces the public "thinking..." message and keeps its visibility;
@@ -76,7 +76,21 @@ internal sealed partial class DiscordInteractionHandler(
         }
     }
 
-    private async Task<ChatReply> RouteAsync(DiscordInteraction interaction, CommandDescriptor descriptor, CancellationToken cancellationToken)
+    private string ApplicationId(DiscordInteraction interaction) =>
+        string.IsNullOrEmpty(interaction.ApplicationId) ? options.Value.ApplicationId ?? "" : interaction.ApplicationId;
+
+    /// <summary>A line ahead of the reply (a warm-up notice): the first follow-up, which replaces "thinking...".</summary>
+    private async Task FollowUpAsync(DiscordInteraction interaction, string line, bool ephemeral, CancellationToken cancellationToken)
+    {
+        var sent = await rest.SendAsync(
+            DiscordRoute.FollowUp(ApplicationId(interaction), interaction.Token), DiscordMessageBody.Create(line, null, ephemeral ? DiscordMessageBody.EphemeralFlag : 0), cancellationToken);
+        if (!sent.IsSuccess)
+        {
+            LogFollowUpFailed(interaction.CommandName, sent.Describe());
+        }
+    }
+
+    private async Task<ChatReply> RouteAsync(DiscordInteraction interaction, CommandDescriptor descriptor, Func<string, CancellationToken, Task> progress, CancellationToken cancellationToken)
     {
         var isAdmin = DiscordPermissions.IsAdmin(interaction, options.Value.AdminRoleIds);
         var arguments = descriptor.Options
@@ -89,7 +103,8 @@ internal sealed partial class DiscordInteractionHandler(
             interaction.UserId ?? "",
             descriptor.Name,
             arguments,
-            _ => ValueTask.FromResult(isAdmin));
+            _ => ValueTask.FromResult(isAdmin),
+            progress);
         try
         {
             return await router.HandleAsync(request, cancellationToken);

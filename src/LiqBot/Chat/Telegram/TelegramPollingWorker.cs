@@ -171,7 +171,7 @@ internal sealed partial class TelegramPollingWorker(
             var replyTo = new TelegramReplyTarget(message.MessageId, message.IsTopicMessage == true ? message.MessageThreadId : null);
             var reply = command.ArgumentsTooLong
                 ? ChatReply.Error($"That is too long: at most {options.Value.MaxArgumentsLength} characters after the command.")
-                : await router.HandleAsync(ToRequest(message, command), handling.Token);
+                : await router.HandleAsync(ToRequest(message, command) with { Progress = (line, token) => replies.SendAsync(message.Chat.Id, replyTo, new ChatReply(line), token) }, handling.Token);
             await replies.SendAsync(message.Chat.Id, replyTo, reply, handling.Token);
             LogHandled(command.Name, message.Chat.Id);
         }

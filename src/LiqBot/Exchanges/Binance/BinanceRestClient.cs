@@ -80,6 +80,22 @@ internal sealed class BinanceRestClient(HttpClient http, BinanceOptions options,
         return JsonNumbers.Double(doc.RootElement.GetProperty("openInterest"));
     }
 
+    /// <summary>Every USDT perpetual trading now, from /fapi/v1/exchangeInfo (contractType PERPETUAL, status TRADING).</summary>
+    public async Task<IReadOnlySet<string>> ListPerpetualsAsync(CancellationToken cancellationToken)
+    {
+        using var doc = await _http.GetAsync("/fapi/v1/exchangeInfo", cancellationToken);
+        var symbols = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var s in doc.RootElement.GetProperty("symbols").EnumerateArray())
+        {
+            if (s.GetProperty("contractType").GetString() == "PERPETUAL" && s.GetProperty("status").GetString() == "TRADING" && s.GetProperty("quoteAsset").GetString() == "USDT")
+            {
+                symbols.Add(s.GetProperty("symbol").GetString()!);
+            }
+        }
+
+        return symbols;
+    }
+
     public void Dispose() => _http.Dispose();
 
     private static string Interval(TimeSpan step) => string.Create(CultureInfo.InvariantCulture, $"{(int)step.TotalMinutes}m");

@@ -8,15 +8,16 @@ namespace LiqBot.Exchanges.Binance;
 /// markPrice@1s and forceOrder of every symbol. Each closed minute gets its open interest polled from
 /// /fapi/v1/openInterest (BTC x mark price = USD) and becomes a bar; a minute whose closing frame never
 /// came is fetched from REST first. Bars leave in the order their minutes closed. Once the connection is
-/// older than <see cref="BinanceOptions.ConnectionLifetime"/>, the session ends right after a bar (planned).
+/// older than <see cref="BinanceOptions.ConnectionLifetime"/>, the session ends right after a bar (planned);
+/// so it does when symbols were added or dropped (the stream list is in the URL, so a new connection follows them).
 /// </summary>
 internal sealed class BinanceStreamSession(BinanceOptions options, BinanceRestClient rest, SymbolGates gates, TimeProvider time) : IVenueSession
 {
     public async Task<SessionEnd> RunAsync(ChannelWriter<MarketEvent> writer, Action onLive, CancellationToken cancellationToken)
     {
+        var symbols = gates.StartSession();
         var now = time.GetUtcNow();
         await gates.CatchUpAsync(writer, TimeGrid.Floor(now - options.WarmStart, TimeGrid.FiveMinutes), TimeGrid.Floor(now, TimeGrid.FiveMinutes), cancellationToken);
-        var symbols = gates.All.Select(g => g.Symbol).ToList();
         await using var socket = await VenueSocket.ConnectAsync(StreamUri(symbols), options.RequestTimeout, time, cancellationToken);
         socket.StartKeepAlive(options.IdleTimeout, options.ReplyTimeout, pingText: null);
         var decoder = new BinanceFrameDecoder(symbols);
@@ -27,23 +28,14 @@ internal sealed class BinanceStreamSession(BinanceOptions options, BinanceRestCl
         var counters = gates.Counters;
         while (true)
         {
-            if (await gates.ReceiveAsync(socket.ReceiveAsync(cancellationToken), sink.Output, writer, cancellationToken) is not { } frame)
+            if (await gates.ReceiveAsync(socket.ReceiveAsync(cancellationToken), ReadOnlyMemory<byte>.Empty, sink.Output, writer, cancellationToken) is not { } frame)
             {
                 return SessionEnd.ClosedByVenue;
             }
 
-            counters.Frame();
-            var decoded = decoder.Decode(frame.Span, processor);
-            switch (decoded.Kind)
+            if (!frame.IsEmpty)
             {
-                case FrameKind.Data:
-                    onLive();
-                    break;
-                case FrameKind.SubscribeRejected:
-                    throw new MarketStreamException($"Binance refused the streams: {decoded.Message}");
-                default:
-                    counters.Skipped(decoded.Kind);
-                    break;
+                Decode(frame, decoder, processor, counters, onLive);
             }
 
             var barClosed = processor.Closed.Count > 0;
@@ -53,7 +45,7 @@ internal sealed class BinanceStreamSession(BinanceOptions options, BinanceRestCl
             }
 
             processor.Closed.Clear();
-            var planned = barClosed && time.GetUtcNow() - socket.OpenedAt >= options.ConnectionLifetime;
+            var planned = (barClosed && time.GetUtcNow() - socket.OpenedAt >= options.ConnectionLifetime) || gates.Changes.Pending;
             while (pending.Count > 0 && (planned || pending.Peek().Reading.IsCompleted))
             {
                 var (minute, reading) = pending.Dequeue();
@@ -71,6 +63,23 @@ internal sealed class BinanceStreamSession(BinanceOptions options, BinanceRestCl
             }
 
             await gates.AdvanceAsync(sink.Output, writer, cancellationToken);
+        }
+    }
+
+    private static void Decode(ReadOnlyMemory<byte> frame, BinanceFrameDecoder decoder, BinanceFeedProcessor processor, FeedCounters counters, Action onLive)
+    {
+        counters.Frame();
+        var decoded = decoder.Decode(frame.Span, processor);
+        switch (decoded.Kind)
+        {
+            case FrameKind.Data:
+                onLive();
+                break;
+            case FrameKind.SubscribeRejected:
+                throw new MarketStreamException($"Binance refused the streams: {decoded.Message}");
+            default:
+                counters.Skipped(decoded.Kind);
+                break;
         }
     }
 

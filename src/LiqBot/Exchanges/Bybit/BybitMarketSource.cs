@@ -13,7 +13,7 @@ namespace LiqBot.Exchanges.Bybit;
 /// with exponential backoff and jitter, backfills the gap from REST and releases bars without duplicates
 /// or holes. Bybit down at start only shows in <see cref="Status"/> and the logs.
 /// </summary>
-public sealed partial class BybitMarketSource : IMarketSource, IVenueSession
+public sealed partial class BybitMarketSource : IMarketSource, IVenueSession, IOnDemandSymbols
 {
     private readonly BybitOptions _options;
     private readonly BybitRestClient _rest;
@@ -34,7 +34,7 @@ public sealed partial class BybitMarketSource : IMarketSource, IVenueSession
         _logger = logger;
         _gates = SymbolGate.For(symbols, options.ReorderWindow);
         var counters = new FeedCounters(time);
-        _symbolGates = new SymbolGates(_gates, counters, new HistoryBackfiller(rest));
+        _symbolGates = new SymbolGates(_gates, counters, new HistoryBackfiller(rest), options.ReorderWindow, time);
         _feed = new LiveFeed("Bybit", this, options.ReconnectBaseDelay, options.ReconnectMaxDelay, options.EventChannelCapacity, time, logger, random, counters);
     }
 
@@ -60,6 +60,16 @@ public sealed partial class BybitMarketSource : IMarketSource, IVenueSession
     public TickerState? LatestTicker(string symbol) => _tickers.GetValueOrDefault(symbol.ToUpperInvariant());
 
     public IAsyncEnumerable<MarketEvent> StreamAsync(CancellationToken cancellationToken) => _feed.StreamAsync(cancellationToken);
+
+    public TimeSpan WarmStart => _options.WarmStart;
+
+    public TimeSpan? LastWarmUp => _symbolGates.LastWarmUp;
+
+    public Task<IReadOnlySet<string>> ListPerpetualsAsync(CancellationToken cancellationToken) => _rest.ListPerpetualsAsync(cancellationToken);
+
+    public Task<DateTimeOffset?> TrackAsync(string symbol) => _symbolGates.Changes.Add(symbol.ToUpperInvariant());
+
+    public void Untrack(string symbol) => _symbolGates.Changes.Drop(symbol.ToUpperInvariant());
 
     async Task<SessionEnd> IVenueSession.RunAsync(ChannelWriter<MarketEvent> writer, Action onLive, CancellationToken cancellationToken)
     {

@@ -112,6 +112,30 @@ internal sealed class BybitRestClient(HttpClient http, BybitOptions options, Tim
     }
 
     /// <summary>The maintenance margin rate of the symbol's lowest risk tier, or null if unknown.</summary>
+    /// <summary>Every USDT linear perpetual trading now, from instruments-info (1,000 a page, paged with the cursor).</summary>
+    public async Task<IReadOnlySet<string>> ListPerpetualsAsync(CancellationToken cancellationToken)
+    {
+        var symbols = new HashSet<string>(StringComparer.Ordinal);
+        var cursor = string.Empty;
+        do
+        {
+            using var doc = await _http.GetAsync($"/v5/market/instruments-info?category=linear&limit=1000{(cursor.Length > 0 ? "&cursor=" + Uri.EscapeDataString(cursor) : string.Empty)}", cancellationToken);
+            var result = doc.RootElement.GetProperty("result");
+            foreach (var i in result.GetProperty("list").EnumerateArray())
+            {
+                if (i.GetProperty("status").GetString() == "Trading" && i.GetProperty("contractType").GetString() == "LinearPerpetual"
+                    && i.TryGetProperty("quoteCoin", out var quote) && quote.GetString() == "USDT")
+                {
+                    symbols.Add(i.GetProperty("symbol").GetString()!);
+                }
+            }
+
+            cursor = result.TryGetProperty("nextPageCursor", out var next) ? next.GetString() ?? string.Empty : string.Empty;
+        }
+        while (cursor.Length > 0);
+        return symbols;
+    }
+
     public async Task<double?> GetLowestMaintenanceMarginAsync(string symbol, CancellationToken cancellationToken) =>
         (await GetMarginTiersAsync(symbol, cancellationToken)) is { Count: > 0 } tiers ? tiers[0].MaintenanceMarginRate : null;
 

@@ -7,6 +7,7 @@ namespace LiqBot.Exchanges.Bybit;
 /// One connection's life: REST catch-up to the last 5-minute boundary, open the socket and subscribe,
 /// then decode frames into events; each symbol's live events wait (in its <see cref="SymbolGate"/>)
 /// until the minutes between the catch-up and the first whole live minute are backfilled from REST.
+/// Ends itself (planned) when symbols were added or dropped, so the next connection follows them.
 /// Returns when Bybit closes the socket; throws when the session fails; <see cref="LiveFeed"/> runs it again.
 /// </summary>
 internal sealed class BybitStreamSession(
@@ -17,9 +18,9 @@ internal sealed class BybitStreamSession(
 {
     public async Task<SessionEnd> RunAsync(ChannelWriter<MarketEvent> writer, Action onLive, CancellationToken cancellationToken)
     {
+        var symbols = gates.StartSession();
         var now = time.GetUtcNow();
         await gates.CatchUpAsync(writer, TimeGrid.Floor(now - options.WarmStart, TimeGrid.FiveMinutes), TimeGrid.Floor(now, TimeGrid.FiveMinutes), cancellationToken);
-        var symbols = gates.All.Select(g => g.Symbol).ToList();
         var topics = symbols.SelectMany(s => new[] { $"allLiquidation.{s}", $"tickers.{s}", $"publicTrade.{s}" });
         await using var connection = await BybitConnection.OpenAsync(options, time, topics, cancellationToken);
         var decoder = new BybitFrameDecoder(symbols);
@@ -35,9 +36,20 @@ internal sealed class BybitStreamSession(
         var counters = gates.Counters;
         while (true)
         {
-            if (await gates.ReceiveAsync(connection.ReceiveAsync(cancellationToken), sink.Output, writer, cancellationToken) is not { } bytes)
+            if (gates.Changes.Pending)
+            {
+                await gates.DrainAsync(sink.Output, writer, cancellationToken);
+                return SessionEnd.Planned;
+            }
+
+            if (await gates.ReceiveAsync(connection.ReceiveAsync(cancellationToken), ReadOnlyMemory<byte>.Empty, sink.Output, writer, cancellationToken) is not { } bytes)
             {
                 return SessionEnd.ClosedByVenue;
+            }
+
+            if (bytes.IsEmpty)
+            {
+                continue;
             }
 
             counters.Frame();

@@ -124,6 +124,26 @@ internal sealed class OkxRestClient(HttpClient http, OkxOptions options, TimePro
     /// <summary>The rubik history is in USD already.</summary>
     public double OpenInterestUsd(double reading, in KlineRow kline) => reading;
 
+    /// <summary>
+    /// Every live USDT-margined linear swap, from /api/v5/public/instruments?instType=SWAP, by our names
+    /// (SOL-USDT-SWAP is SOLUSDT). Its ctVal is read per symbol when a session follows it.
+    /// </summary>
+    public async Task<IReadOnlySet<string>> ListPerpetualsAsync(CancellationToken cancellationToken)
+    {
+        using var doc = await _http.GetAsync("/api/v5/public/instruments?instType=SWAP", cancellationToken);
+        var symbols = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var row in doc.RootElement.GetProperty("data").EnumerateArray())
+        {
+            if (row.GetProperty("state").GetString() == "live" && row.GetProperty("ctType").GetString() == "linear"
+                && row.GetProperty("instId").GetString() is { } instId && instId.EndsWith("-USDT-SWAP", StringComparison.Ordinal))
+            {
+                symbols.Add(OkxSymbols.FromInstrument(instId));
+            }
+        }
+
+        return symbols;
+    }
+
     public void Dispose() => _http.Dispose();
 
     private static VenueRestException? BodyError(JsonElement body) =>

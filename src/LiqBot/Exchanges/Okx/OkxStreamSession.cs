@@ -8,16 +8,16 @@ namespace LiqBot.Exchanges.Okx;
 /// candle1m on the business URL; trades, open-interest and liquidation-orders (instType SWAP) on the
 /// public URL. Each keeps alive with the text "ping" after a silence. Frames of both are decoded on one
 /// loop; the session is live once every subscription is acknowledged. An error event fails it; OKX's
-/// upgrade notice ends it for an immediate reconnect.
+/// upgrade notice ends it for an immediate reconnect, and so do symbols added or dropped (planned, gap-free).
 /// </summary>
 internal sealed partial class OkxStreamSession(OkxOptions options, OkxRestClient rest, SymbolGates gates, TimeProvider time, ILogger logger) : IVenueSession
 {
-    private double[]? _contractValues;
+    private readonly Dictionary<string, double> _contractValues = new(StringComparer.Ordinal);
 
     public async Task<SessionEnd> RunAsync(ChannelWriter<MarketEvent> writer, Action onLive, CancellationToken cancellationToken)
     {
-        var symbols = gates.All.Select(g => g.Symbol).ToList();
-        _contractValues ??= await ContractValuesAsync(symbols, cancellationToken);
+        var symbols = gates.StartSession();
+        var contractValues = await ContractValuesAsync(symbols, cancellationToken);
         var now = time.GetUtcNow();
         var warmStartFrom = TimeGrid.Floor(now - options.WarmStart, TimeGrid.FiveMinutes);
         await gates.CatchUpAsync(writer, warmStartFrom, TimeGrid.Floor(now, TimeGrid.FiveMinutes), cancellationToken);
@@ -36,7 +36,7 @@ internal sealed partial class OkxStreamSession(OkxOptions options, OkxRestClient
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var pumps = Task.WhenAll(PumpAsync(businessSocket, frames.Writer, stop.Token), PumpAsync(publicSocket, frames.Writer, stop.Token));
         _ = pumps.ContinueWith(t => frames.Writer.TryComplete(t.Exception?.InnerException), TaskScheduler.Default);
-        var decoder = new OkxFrameDecoder(symbols, _contractValues);
+        var decoder = new OkxFrameDecoder(symbols, contractValues);
         var sink = gates.NewSink();
         var processor = new OkxFeedProcessor(sink, symbols.Count);
         await gates.StartHoldingAsync(writer, cancellationToken);
@@ -44,8 +44,14 @@ internal sealed partial class OkxStreamSession(OkxOptions options, OkxRestClient
         var awaitingAcks = business.Count + channels.Count;
         try
         {
-            while (await gates.ReceiveAsync(frames.Reader.WaitToReadAsync(cancellationToken), sink.Output, writer, cancellationToken))
+            while (await gates.ReceiveAsync(frames.Reader.WaitToReadAsync(cancellationToken), true, sink.Output, writer, cancellationToken))
             {
+                if (gates.Changes.Pending)
+                {
+                    await gates.DrainAsync(sink.Output, writer, cancellationToken);
+                    return SessionEnd.Planned;
+                }
+
                 if (!frames.Reader.TryRead(out var frame))
                 {
                     continue;
@@ -100,13 +106,17 @@ internal sealed partial class OkxStreamSession(OkxOptions options, OkxRestClient
         frames.TryComplete();
     }
 
+    /// <summary>Each symbol's contract value, read once per symbol (a symbol added on demand is read when its session starts).</summary>
     private async Task<double[]> ContractValuesAsync(List<string> symbols, CancellationToken cancellationToken)
     {
         var values = new double[symbols.Count];
         for (var i = 0; i < symbols.Count; i++)
         {
-            values[i] = await rest.GetContractValueAsync(symbols[i], cancellationToken)
-                ?? throw new MarketStreamException($"OKX lists no {OkxSymbols.ToInstrument(symbols[i])}");
+            if (!_contractValues.TryGetValue(symbols[i], out values[i]))
+            {
+                values[i] = _contractValues[symbols[i]] = await rest.GetContractValueAsync(symbols[i], cancellationToken)
+                    ?? throw new MarketStreamException($"OKX lists no {OkxSymbols.ToInstrument(symbols[i])}");
+            }
         }
 
         return values;
