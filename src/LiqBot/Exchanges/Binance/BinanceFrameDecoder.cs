@@ -20,7 +20,7 @@ internal sealed class BinanceFrameDecoder(IReadOnlyList<string> symbols, bool kl
     public DecodedFrame Decode(ReadOnlySpan<byte> frame, IBinanceFrameHandler handler)
     {
         var record = default(BinanceRecord);
-        if (klineFastPath && BinanceKlineFastPath.TryRead(frame, _symbols, ref record, out var ours))
+        if (klineFastPath && BinanceKlineFastPath.Likely(frame) && BinanceKlineFastPath.TryRead(frame, _symbols, ref record, out var ours))
         {
             if (!ours)
             {

@@ -17,6 +17,8 @@ public sealed class BinanceKlineFastPathTests
     public void TheFramesBinanceSends_TakeTheFastPath()
     {
         var record = default(BinanceRecord);
+        Assert.True(BinanceKlineFastPath.Likely(Encoding.UTF8.GetBytes(Kline)));
+        Assert.False(BinanceKlineFastPath.Likely("""{"stream":"btcusdt@aggTrade","data":{"e":"aggTrade"}}"""u8));
         Assert.True(BinanceKlineFastPath.TryRead(Encoding.UTF8.GetBytes(Kline), new Utf8Symbols(["BTCUSDT"]), ref record, out var ours));
         Assert.True(ours);
         Assert.Equal((BinanceEventKind.Kline, 0, 60001.3, 30006172.8394, false), (record.Kind, record.Symbol, record.Kline.Close, record.Kline.TakerBuyTurnover!.Value, record.Flag));
