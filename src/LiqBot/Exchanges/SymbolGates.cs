@@ -16,16 +16,22 @@ internal sealed class SymbolGates(List<SymbolGate> gates, FeedCounters counters,
 
     public GatedEventSink NewSink() => new(gates, counters);
 
-    /// <summary>Backfills every symbol up to <paramref name="to"/>: from its last bar, else from <paramref name="warmStartFrom"/>.</summary>
+    /// <summary>
+    /// Backfills every symbol up to <paramref name="to"/>: from its last bar, else from <paramref name="warmStartFrom"/>.
+    /// The symbols' histories are fetched side by side (a venue that limits requests per instrument, as OKX
+    /// does, then pages them in parallel) and released symbol by symbol.
+    /// </summary>
     public async Task CatchUpAsync(ChannelWriter<MarketEvent> writer, DateTimeOffset warmStartFrom, DateTimeOffset to, CancellationToken cancellationToken)
     {
         var output = new List<MarketEvent>();
-        foreach (var gate in gates)
+        gates.ForEach(g => g.FlushPending(output, counters));
+        await FlushAsync(writer, output, cancellationToken);
+        var fetched = await Task.WhenAll(gates.Select(g => backfiller.FetchAsync(g.Symbol, g.LastBarClose ?? warmStartFrom, to, cancellationToken)));
+        for (var i = 0; i < gates.Count; i++)
         {
-            gate.FlushPending(output, counters);
-            foreach (var bar in await backfiller.FetchAsync(gate.Symbol, gate.LastBarClose ?? warmStartFrom, to, cancellationToken))
+            foreach (var bar in fetched[i])
             {
-                gate.Release(new BarClosed(gate.Symbol, bar), output, counters);
+                gates[i].Release(new BarClosed(gates[i].Symbol, bar), output, counters);
             }
 
             await FlushAsync(writer, output, cancellationToken);
