@@ -20,7 +20,7 @@ internal sealed class RecordedVenueReplaySource(string path, Venue venue, long s
 
     public async IAsyncEnumerable<MarketEvent> StreamAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var started = time.GetTimestamp();
+        var pace = new ReplayPace(speed, time);
         await foreach (var recorded in RecordingFile.ReadEventsAsync(path, cancellationToken))
         {
             if (recorded.Venue != venue)
@@ -28,14 +28,7 @@ internal sealed class RecordedVenueReplaySource(string path, Venue venue, long s
                 continue;
             }
 
-            if (speed is { } factor)
-            {
-                var wait = TimeSpan.FromMilliseconds((recorded.ReceivedMs - startedMs) / factor) - time.GetElapsedTime(started);
-                if (wait > TimeSpan.Zero)
-                {
-                    await Task.Delay(wait, time, cancellationToken);
-                }
-            }
+            await pace.WaitUntilAsync(TimeSpan.FromMilliseconds(recorded.ReceivedMs - startedMs), cancellationToken);
 
             _status = new FeedStatus(FeedState.Live, DateTimeOffset.FromUnixTimeMilliseconds(recorded.ReceivedMs));
             yield return recorded.Event;
