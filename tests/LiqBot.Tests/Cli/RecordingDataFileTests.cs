@@ -67,6 +67,22 @@ public sealed class RecordingDataFileTests : IDisposable
     }
 
     [Fact]
+    public async Task ARecordingCutAnywhere_ExitsTwoWithOneLine()
+    {
+        var whole = await File.ReadAllBytesAsync(Path.Combine(RepoPaths.Root, "tests", "LiqBot.Tests", "Exchanges", "Replay", "Fixtures", "bybit-v1-btc-2026-05-28.jsonl.gz"));
+        for (var tenth = 1; tenth < 10; tenth++)
+        {
+            var cut = _folder.File($"cut-{tenth}.jsonl.gz");
+            await File.WriteAllBytesAsync(cut, whole[..(whole.Length * tenth / 10)]);
+
+            (await CliRun.Of("zones", "--data", cut)).AssertBadInput(cut);
+        }
+
+        await File.WriteAllBytesAsync(_folder.File("whole.jsonl.gz"), whole);
+        Assert.Equal(0, (await CliRun.Of("zones", "--data", _folder.File("whole.jsonl.gz"))).ExitCode);
+    }
+
+    [Fact]
     public async Task Zones_OnATruncatedRecording_ExitsTwo()
     {
         var path = _folder.File("broken.jsonl.gz");

@@ -113,10 +113,14 @@ public static class RecordingFile
         }
     }
 
+    /// <summary>
+    /// The file's lines. GZipStream reads a cut file to its end without a word, so at the end the bytes read
+    /// are checked against the size the gzip trailer states (its last 4 bytes): a cut file fails there.
+    /// </summary>
     private static async IAsyncEnumerable<(int Number, string Line)> ReadLinesAsync(string path, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await using var file = File.OpenRead(path);
-        await using var gzip = new GZipStream(file, CompressionMode.Decompress);
+        await using var gzip = new CountingReadStream(new GZipStream(file, CompressionMode.Decompress, leaveOpen: true));
         using var reader = new StreamReader(gzip);
         var number = 0;
         while (await reader.ReadLineAsync(cancellationToken) is { } line)
@@ -127,5 +131,17 @@ public static class RecordingFile
                 yield return (number, line);
             }
         }
+
+        if (!EndsWithSize(file, gzip.Count))
+        {
+            throw new InvalidDataException($"{path}: the file ends early, after line {number} (cut short, or still being written).");
+        }
+    }
+
+    private static bool EndsWithSize(FileStream file, long decompressed)
+    {
+        Span<byte> size = stackalloc byte[4];
+        file.Seek(-Math.Min(4, file.Length), SeekOrigin.End);
+        return file.ReadAtLeast(size, 4, throwOnEndOfStream: false) == 4 && System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(size) == (uint)decompressed;
     }
 }
