@@ -15,8 +15,8 @@ namespace LiqBot.Benchmarks.Exchanges;
 /// A 7-day warm start of BTCUSDT and ETHUSDT on Bybit, Binance and OKX at once, against the three fakes on
 /// 127.0.0.1 with the real REST pagination (Bybit cursors, Binance startTime pages, OKX after/end pages
 /// backwards), until every symbol's last history bar is out. <see cref="VenueLimits"/> true keeps each
-/// venue's request limiter as configured (OKX's rubik history, 10 requests per 2 s, then sets the pace);
-/// false lifts them, which leaves our own cost plus the fakes'.
+/// venue's request limiter as configured; false lifts the venue-wide caps. OKX's own per-endpoint limits
+/// stay either way (its rubik history, 10 requests per 2 s per instrument, sets the pace: 15 pages a symbol).
 /// dotnet run -c Release --project benchmarks/LiqBot.Benchmarks -- --filter '*ThreeVenueWarmStart*' --inProcess --strategy Monitoring --warmupCount 1 --iterationCount 5
 /// </summary>
 [MemoryDiagnoser]

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using LiqBot.Engine.Backtest;
 using LiqBot.Engine.Model;
+using LiqBot.Exchanges;
 using LiqBot.Exchanges.Replay;
 
 namespace LiqBot.Cli;
@@ -14,10 +15,14 @@ internal static class BacktestVerb
         var data = DataArguments.Data();
         var split = new Option<string?>("--split") { Description = "Bars before this time are in-sample, the rest out-of-sample (default 2026-06-01T00:00Z)." };
         var json = new Option<bool>("--json") { Description = "Print one JSON object." };
-        var command = new Command("backtest", "Scores the estimated map against the realized liquidations of a bar file.") { data, split, json };
+        var venue = DataArguments.Venue();
+        venue.Description = "The venue of a recording whose bars are scored (default: Bybit, whose liquidations are complete, else the first recorded).";
+        var command = new Command("backtest", "Scores the estimated map against the realized liquidations of a bar file.") { data, split, venue, json };
         command.SetAction(parse =>
         {
-            var history = DataArguments.Load(parse.GetValue(data)!, null);
+            var market = DataArguments.Load(parse.GetValue(data)!, null, parse.GetValue(venue));
+            var scored = market.Venues.FirstOrDefault(v => v.Venue == Venue.Bybit) ?? market.Venues[0];
+            var history = scored.History;
             if (history.Bars.All(b => b.LiquidatedLongUsd is null))
             {
                 throw new UsageException($"{history.SourceName} has no realized liquidation columns (liquidation_long_usd, liquidation_short_usd) to score against.");
@@ -32,7 +37,19 @@ internal static class BacktestVerb
             }
 
             var report = AccuracyBacktest.Run(history.Bars, splitAt, new ModelOptions(), settings);
-            stdout.Write(parse.GetValue(json) ? JsonSerializer.Serialize(report, JsonOptions) + Environment.NewLine : BacktestTable.Text(report));
+            if (parse.GetValue(json))
+            {
+                stdout.Write(JsonSerializer.Serialize(report, JsonOptions) + Environment.NewLine);
+                return ExitCodes.Success;
+            }
+
+            if (market.Venues.Count > 1)
+            {
+                // Each venue's map is its own model run; scoring their sum would need one bar series for all.
+                stdout.WriteLine($"Scored: {scored.Venue.Name}'s bars (the file holds {Venue.Join(market.Venues.Select(v => v.Venue))}; --venue picks another).");
+            }
+
+            stdout.Write(BacktestTable.Text(report));
             return ExitCodes.Success;
         });
         return command;

@@ -36,7 +36,7 @@ internal static partial class DataArguments
     /// (btc-30m-....csv) is taken to hold that coin's USDT perpetual, and a --symbol that disagrees is
     /// refused; any other CSV holds what --symbol says, BTCUSDT by default.
     /// </summary>
-    public static MarketHistory Load(string path, string? symbolText)
+    public static MarketData Load(string path, string? symbolText, string? venueText = null)
     {
         var asked = symbolText is null ? null : ResolveSymbol(symbolText);
         var symbol = asked ?? "BTCUSDT";
@@ -51,30 +51,47 @@ internal static partial class DataArguments
             symbol = held;
         }
 
+        IReadOnlyList<VenueHistory> venues;
         try
         {
-            return MarketDataFile.Load(path, symbol);
+            venues = MarketDataFile.Load(path, symbol);
         }
         catch (MarketDataException e)
         {
             throw new UsageException(e.Message);
         }
+
+        return new MarketData(Path.GetFileName(path), venueText is null ? venues : [OneVenue(path, venues, venueText)]);
+    }
+
+    public static Option<string?> Venue() => new("--venue") { Description = "Only this venue of a recording (bybit, binance, okx); default: all it holds, summed." };
+
+    private static VenueHistory OneVenue(string path, IReadOnlyList<VenueHistory> venues, string text)
+    {
+        if (venues is [{ Venue: var only }] && only == Exchanges.Venue.Replay)
+        {
+            throw new UsageException($"{Path.GetFileName(path)} is a bar file and does not say which venue it holds: leave out --venue.");
+        }
+
+        var held = string.Join(", ", venues.Select(v => v.Venue.Key));
+        return !Exchanges.Venue.TryParse(text, out var venue) ? throw new UsageException($"unknown venue '{Shorten(text)}': {Path.GetFileName(path)} holds {held}.")
+            : venues.FirstOrDefault(v => v.Venue == venue) ?? throw new UsageException($"{Path.GetFileName(path)} holds no {venue.Name} bars of {venues[0].History.Symbol}: it holds {held}.");
     }
 
     public static TimeWindow ParseWindow(string text) =>
         TimeWindow.TryParse(text, out var window) ? window : throw new UsageException($"unknown window '{Shorten(text)}': use {TimeWindow.Names}.");
 
     /// <summary>The time to look from: --at when given (within the data), else the close of the last bar.</summary>
-    public static DateTimeOffset ParseAt(string? text, MarketHistory history)
+    public static DateTimeOffset ParseAt(string? text, MarketData data)
     {
         if (text is null)
         {
-            return history.LastClose;
+            return data.LastClose;
         }
 
         var at = ParseTime("--at", text);
-        return at < history.FirstClose || at > history.LastClose
-            ? throw new UsageException($"--at {at:yyyy-MM-ddTHH:mmZ} is outside the data ({history.FirstClose:yyyy-MM-ddTHH:mmZ} to {history.LastClose:yyyy-MM-ddTHH:mmZ}).")
+        return at < data.FirstClose || at > data.LastClose
+            ? throw new UsageException($"--at {at:yyyy-MM-ddTHH:mmZ} is outside the data ({data.FirstClose:yyyy-MM-ddTHH:mmZ} to {data.LastClose:yyyy-MM-ddTHH:mmZ}).")
             : at;
     }
 

@@ -1,50 +1,68 @@
 using System.CommandLine;
 using System.Globalization;
-using LiqBot.Exchanges.Bybit;
+using LiqBot.Exchanges;
 using LiqBot.Exchanges.Replay;
+using LiqBot.Hosting;
+using LiqBot.Market;
 using LiqBot.Resilience;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging.Console;
+using Microsoft.Extensions.Options;
 
 namespace LiqBot.Cli;
 
-/// <summary>`record --symbol S --duration D --out FILE.jsonl.gz`: raw live Bybit frames, for replay.</summary>
+/// <summary>
+/// `record --symbol S --duration D --out FILE.jsonl.gz [--history D]`: every venue of Market:Venues, as the
+/// live bot reads them, into one version 2 recording for replay and the data verbs.
+/// </summary>
 internal static class RecordVerb
 {
-    public static Command Create(TextWriter stdout, IConfiguration? configuration = null, ILogger? logger = null)
+    private static readonly string[] OwnOptions = ["--symbol", "--duration", "--out", "--history"];
+
+    public static Command Create(TextWriter stdout, IConfiguration? configuration = null)
     {
-        var symbol = new Option<string>("--symbol") { Description = "Linear symbol, e.g. BTCUSDT", Required = true };
+        var symbol = new Option<string[]>("--symbol") { Description = "Symbols, e.g. btc or BTCUSDT (repeat or separate with commas).", Required = true, AllowMultipleArgumentsPerToken = true };
         var duration = new Option<string>("--duration") { Description = "How long to record: 30s, 5m, 2h, 1d or hh:mm:ss", Required = true };
         var output = new Option<string>("--out") { Description = "Output file (gzip JSON lines), e.g. btc.jsonl.gz", Required = true };
-        var command = new Command("record", "Record live Bybit frames of a symbol for replay.") { symbol, duration, output };
+        var history = new Option<string?>("--history") { Description = "REST history recorded first, as the bot's warm start (default: each venue's WarmStart, 7 days)." };
+        var command = new Command("record", "Records what every configured venue delivers, history included, for replay and the data verbs.") { symbol, duration, output, history };
+        command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var symbols = new[] { DataArguments.ResolveSymbol(parse.GetValue(symbol)!) };
+            ConfigurationOverrides.Check(parse.UnmatchedTokens, OwnOptions);
+            var symbols = parse.GetValue(symbol)!.SelectMany(s => s.Split(',', StringSplitOptions.RemoveEmptyEntries)).Select(DataArguments.ResolveSymbol).Distinct().ToList();
             var length = ParseDuration(parse.GetValue(duration)!);
             var path = parse.GetValue(output)!;
-            var options = LoadOptions(configuration ?? BuildConfiguration());
-            long frames;
-            await using (var writer = new RecordingWriter(path))
+            var settings = WithHistory(configuration ?? BuildConfiguration(parse.UnmatchedTokens), parse.GetValue(history));
+            var market = settings.GetSection(MarketOptions.Section).Get<MarketOptions>() ?? new MarketOptions();
+            market.Symbols = symbols;
+            var venues = Venues(market);
+            await using var services = Services(settings, market, venues);
+            var feeds = services.GetRequiredService<VenueFeeds>();
+            var time = services.GetRequiredService<TimeProvider>();
+            Dictionary<Venue, long> live;
+            await using (var writer = await RecordingWriter.CreateAsync(path, new RecordingHeader(RecordingHeader.CurrentVersion, venues, symbols, time.GetUtcNow().ToUnixTimeMilliseconds()), cancellationToken))
             {
-                var recorder = new BybitRecorder(options, TimeProvider.System, logger ?? NullLogger.Instance, new Jitter());
-                frames = await recorder.RecordAsync(symbols, length, writer, cancellationToken);
+                live = await MarketRecorder.RecordAsync(feeds, length, writer, time, cancellationToken);
             }
 
-            if (frames == 0)
+            var names = string.Join(", ", symbols);
+            if (live.Values.Sum() == 0)
             {
-                File.Delete(path); // an empty recording would only fail later, far from its cause
-                await parse.InvocationConfiguration.Error.WriteLineAsync($"liqbot: no {symbols[0]} frames arrived from {options.StreamUrl} in {length}; nothing was written.");
+                File.Delete(path); // a recording without live data would only disappoint later, far from its cause
+                await parse.InvocationConfiguration.Error.WriteLineAsync($"liqbot: no live {names} data arrived from {string.Join(", ", venues.Select(v => v.Name))} in {length}; nothing was written.");
                 return ExitCodes.Failure;
             }
 
-            await stdout.WriteLineAsync($"recorded {frames} frames of {symbols[0]} to {path}");
+            var counts = string.Join(", ", venues.Select(v => string.Create(CultureInfo.InvariantCulture, $"{v.Name} {live[v]:N0}")));
+            await stdout.WriteLineAsync($"recorded {names} to {path}: live events {counts}{Silent(venues, live)}");
             return ExitCodes.Success;
         });
         return command;
     }
 
-    public static TimeSpan ParseDuration(string text)
+    public static TimeSpan ParseDuration(string text, string option = "--duration")
     {
         text = text.Trim();
         if (text.Length > 1 && double.TryParse(text[..^1], NumberStyles.Float, CultureInfo.InvariantCulture, out var n) && n > 0)
@@ -68,26 +86,72 @@ internal static class RecordVerb
             return span;
         }
 
-        throw new UsageException($"--duration '{text}' is not a duration (try 30s, 5m, 2h or hh:mm:ss).");
+        throw new UsageException($"{option} '{text}' is not a duration (try 30s, 5m, 2h or hh:mm:ss).");
     }
 
-    private static BybitOptions LoadOptions(IConfiguration configuration)
+    private static string Silent(IEnumerable<Venue> venues, Dictionary<Venue, long> live) =>
+        venues.Where(v => live[v] == 0).Select(v => v.Name).ToList() is { Count: > 0 } silent ? $" ({string.Join(", ", silent)} delivered nothing live)" : string.Empty;
+
+    /// <summary>--history sets every venue's WarmStart, so the recording starts with the history the bot would have loaded.</summary>
+    private static IConfiguration WithHistory(IConfiguration configuration, string? history)
     {
-        var options = new BybitOptions();
-        configuration.GetSection(BybitOptions.Section).Bind(options);
-        var result = new BybitOptionsValidator().Validate(null, options);
-        if (result.Failed)
+        if (history is null)
         {
-            throw new UsageException(result.FailureMessage);
+            return configuration;
         }
 
-        return options;
+        var span = ParseDuration(history, "--history").ToString("c", CultureInfo.InvariantCulture);
+        return new ConfigurationBuilder()
+            .AddConfiguration(configuration)
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Bybit:WarmStart"] = span, ["Binance:WarmStart"] = span, ["Okx:WarmStart"] = span })
+            .Build();
     }
 
-    private static IConfiguration BuildConfiguration() =>
+    private static List<Venue> Venues(MarketOptions market)
+    {
+        try
+        {
+            return MarketSourceChoice.Venues(market);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new UsageException(e.Message);
+        }
+    }
+
+    /// <summary>The venues' live sources wired as the bot wires them, with their settings checked now (a bad one is one line, exit 2).</summary>
+    private static ServiceProvider Services(IConfiguration configuration, MarketOptions market, IReadOnlyList<Venue> venues)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging(b => b
+            .SetMinimumLevel(LogLevel.Warning)
+            .AddConsole(o =>
+            {
+                o.LogToStandardErrorThreshold = LogLevel.Trace;
+                o.FormatterName = TerseConsoleFormatter.FormatterName;
+            })
+            .AddConsoleFormatter<TerseConsoleFormatter, ConsoleFormatterOptions>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddJitter();
+        MarketSourceChoice.AddLive(services, configuration, market, venues);
+        var provider = services.BuildServiceProvider();
+        try
+        {
+            _ = provider.GetRequiredService<VenueFeeds>();
+            return provider;
+        }
+        catch (OptionsValidationException e)
+        {
+            provider.Dispose();
+            throw new UsageException(e.Message);
+        }
+    }
+
+    private static IConfiguration BuildConfiguration(IReadOnlyList<string> overrides) =>
         new ConfigurationBuilder()
             .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
             .AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true)
             .AddEnvironmentVariables()
+            .AddCommandLine([.. overrides])
             .Build();
 }

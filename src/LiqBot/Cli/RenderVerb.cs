@@ -18,7 +18,8 @@ internal static class RenderVerb
         var width = new Option<int>("--width") { Description = $"{RenderSize.MinWidth} to {RenderSize.MaxWidth}.", DefaultValueFactory = _ => 1280 };
         var height = new Option<int>("--height") { Description = $"{RenderSize.MinHeight} to {RenderSize.MaxHeight}.", DefaultValueFactory = _ => 720 };
         var output = new Option<string>("--out") { Description = "PNG file to write.", Required = true };
-        var command = new Command("render", "Draws the liquidation map or the heatmap of a data file as a PNG.") { data, symbol, kind, window, at, width, height, output };
+        var venue = DataArguments.Venue();
+        var command = new Command("render", "Draws the liquidation map or the heatmap of a data file as a PNG.") { data, symbol, kind, window, at, venue, width, height, output };
         command.SetAction(parse =>
         {
             var chosenKind = parse.GetValue(kind)!.Trim().ToLowerInvariant();
@@ -29,18 +30,18 @@ internal static class RenderVerb
 
             var size = Size(parse.GetValue(width), parse.GetValue(height));
             var path = parse.GetValue(output)!;
-            var history = DataArguments.Load(parse.GetValue(data)!, parse.GetValue(symbol));
+            var market = DataArguments.Load(parse.GetValue(data)!, parse.GetValue(symbol), parse.GetValue(venue));
             var chosenWindow = DataArguments.ParseWindow(parse.GetValue(window)!);
-            var book = DataArguments.BookAt(history, DataArguments.ParseAt(parse.GetValue(at), history), new ModelOptions());
+            var time = DataArguments.ParseAt(parse.GetValue(at), market);
             byte[] png;
             if (chosenKind == "map")
             {
-                var snapshot = book.Snapshot(chosenWindow, history.SourceName);
+                var snapshot = market.Snapshot(time, chosenWindow, new ModelOptions());
                 png = new LiquidationMapRenderer().Render(snapshot, ZoneFinder.Find(snapshot), size);
             }
             else
             {
-                png = new HeatmapRenderer().Render(book.Heatmap(chosenWindow, history.SourceName), size);
+                png = new HeatmapRenderer().Render(market.Heatmap(time, chosenWindow, new ModelOptions()), size);
             }
             Write(path, png);
             stdout.WriteLine($"{path} ({png.Length:N0} bytes, {size.Width}x{size.Height})");

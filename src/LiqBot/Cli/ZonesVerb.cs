@@ -4,8 +4,8 @@ using System.Text.Json;
 using LiqBot.Engine.Formatting;
 using LiqBot.Engine.Model;
 using LiqBot.Engine.Zones;
+using LiqBot.Chat.Commands;
 using LiqBot.Exchanges;
-using LiqBot.Exchanges.Replay;
 
 namespace LiqBot.Cli;
 
@@ -19,23 +19,20 @@ internal static class ZonesVerb
         var at = DataArguments.At();
         var window = DataArguments.Window();
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of the brief and table." };
-        var command = new Command("zones", "Dense liquidation zones and the brief, from a data file.") { data, symbol, at, window, json };
+        var venue = DataArguments.Venue();
+        var command = new Command("zones", "Dense liquidation zones and the brief, from a data file.") { data, symbol, at, window, venue, json };
         command.SetAction(parse =>
         {
-            var history = DataArguments.Load(parse.GetValue(data)!, parse.GetValue(symbol));
+            var market = DataArguments.Load(parse.GetValue(data)!, parse.GetValue(symbol), parse.GetValue(venue));
             var chosenWindow = DataArguments.ParseWindow(parse.GetValue(window)!);
-            var time = DataArguments.ParseAt(parse.GetValue(at), history);
-            var book = DataArguments.BookAt(history, time, new ModelOptions());
-            var snapshot = book.Snapshot(chosenWindow, history.SourceName);
+            var time = DataArguments.ParseAt(parse.GetValue(at), market);
+            var snapshot = market.Snapshot(time, chosenWindow, new ModelOptions());
             var zones = ZoneFinder.Find(snapshot);
-            stdout.Write(parse.GetValue(json) ? Json(snapshot, zones, FileVenues(parse.GetValue(data)!)) : Text(snapshot, zones));
+            stdout.Write(parse.GetValue(json) ? Json(snapshot, zones, market.VenueKeys) : Text(snapshot, zones, market.VenuesAt(time)));
             return ExitCodes.Success;
         });
         return command;
     }
-
-    /// <summary>A recording holds Bybit frames; a bar CSV does not say which venues it sums.</summary>
-    private static IReadOnlyList<string> FileVenues(string path) => RecordingFile.IsRecording(path) ? [Venue.Bybit.Key] : [];
 
     private static string Json(BookSnapshot book, IReadOnlyList<Zone> zones, IReadOnlyList<string> venues)
     {
@@ -50,9 +47,9 @@ internal static class ZonesVerb
         return JsonSerializer.Serialize(report, JsonSerializerOptions.Web) + Environment.NewLine;
     }
 
-    private static string Text(BookSnapshot book, IReadOnlyList<Zone> zones)
+    private static string Text(BookSnapshot book, IReadOnlyList<Zone> zones, IReadOnlyList<Venue> venues)
     {
-        var lines = new List<string> { MarketBrief.Write(book), string.Empty, $"{"side",-6} {"low",10} {"high",10} {"notional",10} {"distance",9}" };
+        var lines = new List<string> { VenueText.Brief(book, venues), string.Empty, $"{"side",-6} {"low",10} {"high",10} {"notional",10} {"distance",9}" };
         foreach (var zone in zones)
         {
             lines.Add(string.Create(

@@ -86,6 +86,12 @@ internal static class JsonReaderNumbers
 
     private static bool TryParse(ReadOnlySpan<byte> text, out long value) => Utf8Parser.TryParse(text, out value, out var used) && used == text.Length;
 
+    /// <summary>A decimal's UTF-8 text (no quotes, no escapes) as a double, as a string value reads.</summary>
+    public static bool TryParseDouble(ReadOnlySpan<byte> text, out double value) => TryParse(text, out value);
+
+    /// <summary>A JSON integer's text (digits, perhaps a minus) as a long; false for fractions, exponents and overflow.</summary>
+    public static bool TryParseInteger(ReadOnlySpan<byte> text, out long value) => TryParse(text, out value);
+
     private static bool TryParse(ReadOnlySpan<byte> text, out double value)
     {
         if (text.IsEmpty)

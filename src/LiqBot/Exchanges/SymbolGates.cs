@@ -32,27 +32,34 @@ internal sealed class SymbolGates(List<SymbolGate> gates, FeedCounters counters,
 
     public GatedEventSink NewSink() => new(gates, counters);
 
-    /// <summary>Backfills every symbol up to <paramref name="to"/>: from its last bar, else from <paramref name="warmStartFrom"/>.</summary>
+    /// <summary>
+    /// Backfills every symbol up to <paramref name="to"/>: from its last bar, else from <paramref name="warmStartFrom"/>.
+    /// The symbols' histories are fetched side by side (a venue that limits requests per instrument, as OKX
+    /// does, then pages them in parallel) and released symbol by symbol.
+    /// </summary>
     public async Task CatchUpAsync(ChannelWriter<MarketEvent> writer, DateTimeOffset warmStartFrom, DateTimeOffset to, CancellationToken cancellationToken)
     {
         var output = new List<MarketEvent>();
-        foreach (var gate in gates)
+        gates.ForEach(g => g.FlushPending(output, counters));
+        await FlushAsync(writer, output, cancellationToken);
+        var started = _time.GetTimestamp();
+        var warmingUp = gates.Select(g => g.LastBarClose is null).ToList();
+        var fetched = await Task.WhenAll(gates.Select(g => backfiller.FetchAsync(g.Symbol, g.LastBarClose ?? warmStartFrom, to, cancellationToken)));
+        for (var i = 0; i < gates.Count; i++)
         {
-            var warmStart = gate.LastBarClose is null ? _time.GetTimestamp() : (long?)null;
-            gate.FlushPending(output, counters);
-            foreach (var bar in await backfiller.FetchAsync(gate.Symbol, gate.LastBarClose ?? warmStartFrom, to, cancellationToken))
+            foreach (var bar in fetched[i])
             {
-                gate.Release(new BarClosed(gate.Symbol, bar), output, counters);
+                gates[i].Release(new BarClosed(gates[i].Symbol, bar), output, counters);
             }
 
             // Timed before the bars are handed on, so anyone who sees them also sees the time.
-            if (warmStart is { } started)
+            if (warmingUp[i])
             {
                 Interlocked.Exchange(ref _lastWarmUpTicks, _time.GetElapsedTime(started).Ticks);
             }
 
             await FlushAsync(writer, output, cancellationToken);
-            Changes.CaughtUp(gate);
+            Changes.CaughtUp(gates[i]);
         }
     }
 

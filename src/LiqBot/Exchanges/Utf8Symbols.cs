@@ -24,7 +24,8 @@ internal sealed class Utf8Symbols(IEnumerable<string> symbols)
         return !reader.ValueIsEscaped && !reader.HasValueSequence ? IndexOf(reader.ValueSpan) : IndexOfEscaped(in reader);
     }
 
-    private int IndexOf(ReadOnlySpan<byte> text)
+    /// <summary>The index of unescaped symbol text, or -1.</summary>
+    public int IndexOf(ReadOnlySpan<byte> text)
     {
         for (var i = 0; i < _symbols.Length; i++)
         {

@@ -7,7 +7,8 @@ using Polly.Timeout;
 namespace LiqBot.Exchanges;
 
 /// <summary>
-/// GET and parse for a venue's public REST API: a sliding-window limiter under the venue's limit, a Polly
+/// GET and parse for a venue's public REST API: sliding-window limiters under the venue's limits (per endpoint
+/// where it has them, <see cref="EndpointLimiters"/>), a Polly
 /// retry with exponential backoff and jitter for transient failures (HTTP 5xx, timeouts, transient body
 /// codes), and on a pausing status (429, 418, Bybit's 403) a pause of every request until Retry-After,
 /// else <see cref="VenueHttpSettings.BanPause"/>.
@@ -22,7 +23,7 @@ internal sealed partial class VenueHttp : IDisposable
     private readonly Func<JsonElement, VenueRestException?> _bodyError;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private readonly RequestRateLimiter _limiter;
+    private readonly EndpointLimiters _limiters;
     private readonly ResiliencePipeline _retry;
     private readonly ResiliencePipeline _timeout;
     private long _requests;
@@ -36,7 +37,7 @@ internal sealed partial class VenueHttp : IDisposable
         _bodyError = bodyError;
         _time = time;
         _logger = logger;
-        _limiter = new RequestRateLimiter(settings.RequestsPerWindow, settings.RequestWindow, time);
+        _limiters = new EndpointLimiters(settings, time);
         _retry = new ResiliencePipelineBuilder { TimeProvider = time }
             .AddRetry(new RetryStrategyOptions
             {
@@ -65,18 +66,19 @@ internal sealed partial class VenueHttp : IDisposable
     public async Task<JsonDocument> GetAsync(string pathAndQuery, CancellationToken cancellationToken)
     {
         var uri = new Uri(_base + pathAndQuery, UriKind.Absolute);
+        var limiter = _limiters.For(pathAndQuery);
         return await _retry.ExecuteAsync(
             async token =>
             {
                 // The limiter wait (up to a whole pause) is outside the per-request timeout.
-                await _limiter.AcquireAsync(token);
+                await limiter.AcquireAsync(token);
                 Interlocked.Increment(ref _requests);
                 return await _timeout.ExecuteAsync(t => SendAsync(uri, t), token);
             },
             cancellationToken);
     }
 
-    public void Dispose() => _limiter.Dispose();
+    public void Dispose() => _limiters.Dispose();
 
     private async ValueTask<JsonDocument> SendAsync(Uri uri, CancellationToken token)
     {
@@ -85,7 +87,7 @@ internal sealed partial class VenueHttp : IDisposable
         if (_settings.PauseStatuses.Contains(status))
         {
             var pause = RetryAfter(response) ?? _settings.BanPause;
-            _limiter.PauseUntil(_time.GetUtcNow() + pause);
+            _limiters.PauseUntil(_time.GetUtcNow() + pause);
             LogPaused(_venue, status, pause);
             throw new VenueRestException($"HTTP {status} from {uri.AbsolutePath}: rate limited", null, status, transient: true);
         }

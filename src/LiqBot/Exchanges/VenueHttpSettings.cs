@@ -2,7 +2,8 @@ namespace LiqBot.Exchanges;
 
 /// <summary>
 /// How <see cref="VenueHttp"/> treats a venue: its request cap per window, timeouts, retries, and the
-/// HTTP statuses that mean "stop every request for a while" (Bybit 403; Binance 429 and 418; OKX 429).
+/// HTTP statuses that mean "stop every request for a while" (Bybit 403; Binance 429 and 418; OKX 429),
+/// and the endpoints with limits of their own (the venue-wide cap then covers only the others).
 /// </summary>
 internal sealed record VenueHttpSettings(
     int RequestsPerWindow,
@@ -11,4 +12,7 @@ internal sealed record VenueHttpSettings(
     TimeSpan RetryDelay,
     int MaxRetries,
     TimeSpan BanPause,
-    IReadOnlySet<int> PauseStatuses);
+    IReadOnlySet<int> PauseStatuses)
+{
+    public IReadOnlyList<EndpointLimit> EndpointLimits { get; init; } = [];
+}

@@ -37,12 +37,7 @@ internal static class MarketSourceChoice
         switch (source)
         {
             case "live":
-                foreach (var venue in venues)
-                {
-                    AddVenue(services, configuration, venue, market.Symbols);
-                }
-
-                services.AddSingleton(sp => new VenueFeeds(venues.Select(v => new VenueFeed(v, Supervised(sp, Live(sp, v), market), Live(sp, v) as IOnDemandSymbols)).ToList()));
+                AddLive(services, configuration, market, venues);
                 services.AddSingleton(new MarketSourceLabel("live"));
                 services.AddSingleton(new FeedReplay(false));
                 break;
@@ -53,7 +48,7 @@ internal static class MarketSourceChoice
 
                 // Read through now: a file that cannot be read stops `run` with one line, before anything starts.
                 MarketDataFile.Validate(path, symbol);
-                services.AddSingleton(sp => new VenueFeeds([new VenueFeed(Venue.Replay, Supervised(sp, MarketDataFile.OpenReplay(path, symbol, factor, sp.GetRequiredService<TimeProvider>()), market))]));
+                services.AddSingleton(sp => new VenueFeeds(MarketDataFile.OpenReplay(path, symbol, factor, sp.GetRequiredService<TimeProvider>()).Select(r => new VenueFeed(r.Venue, Supervised(sp, r.Source, market))).ToList()));
                 services.AddSingleton(new MarketSourceLabel("replay: " + Path.GetFileName(path), notice));
                 services.AddSingleton(new FeedReplay(factor is null));
                 break;
@@ -62,8 +57,19 @@ internal static class MarketSourceChoice
         }
     }
 
+    /// <summary>The venues' live feeds as <see cref="VenueFeeds"/>, each supervised and filtered (the bot and <c>record</c> both read them).</summary>
+    public static void AddLive(IServiceCollection services, IConfiguration configuration, MarketOptions market, IReadOnlyList<Venue> venues)
+    {
+        foreach (var venue in venues)
+        {
+            AddVenue(services, configuration, venue, market.Symbols);
+        }
+
+        services.AddSingleton(sp => new VenueFeeds(venues.Select(v => new VenueFeed(v, Supervised(sp, Live(sp, v), market), Live(sp, v) as IOnDemandSymbols)).ToList()));
+    }
+
     /// <summary>Market:Venues, or all three when unset; an unknown name stops the host with the key named.</summary>
-    private static List<Venue> Venues(MarketOptions market)
+    public static List<Venue> Venues(MarketOptions market)
     {
         var venues = new List<Venue>();
         foreach (var name in market.Venues.Count == 0 ? Venue.Live.Select(v => v.Key) : market.Venues)

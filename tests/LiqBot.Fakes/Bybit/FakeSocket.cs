@@ -33,7 +33,19 @@ public sealed class FakeSocket(WebSocket socket) : IDisposable
         }
         finally
         {
+            Release();
+        }
+    }
+
+    /// <summary>The socket may have closed (and been disposed) while this send was in flight.</summary>
+    private void Release()
+    {
+        try
+        {
             _send.Release();
+        }
+        catch (ObjectDisposedException)
+        {
         }
     }
 

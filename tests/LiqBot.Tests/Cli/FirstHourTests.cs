@@ -98,18 +98,24 @@ public sealed class FirstHourTests : IDisposable
     {
         await using var fake = await FakeBybitServer.StartAsync();
         var path = _folder.File("empty.jsonl.gz");
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Bybit:StreamUrl"] = fake.StreamUrl.ToString() }).Build();
+        fake.HistoryEnd = TimeProvider.System.GetUtcNow() - TimeSpan.FromDays(1); // REST answers, but has nothing of the recording's time
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Market:Venues:0"] = "bybit",
+            ["Bybit:RestUrl"] = fake.RestUrl.ToString(),
+            ["Bybit:StreamUrl"] = fake.StreamUrl.ToString(),
+        }).Build();
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
         var root = new RootCommand { RecordVerb.Create(stdout, configuration) };
 
-        var code = await root.Parse(["record", "--symbol", "btc", "--duration", "2s", "--out", path]).InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr });
+        var code = await root.Parse(["record", "--symbol", "btc", "--duration", "5s", "--history", "10m", "--out", path]).InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr });
 
         Assert.Equal(ExitCodes.Failure, code);
         Assert.False(File.Exists(path));
         var line = Assert.Single(stderr.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.Contains("no BTCUSDT frames arrived", line, StringComparison.Ordinal);
-        Assert.Contains(fake.Subscriptions, s => s.Contains("publicTrade.BTCUSDT", StringComparison.Ordinal));
+        Assert.Contains("no live BTCUSDT data arrived from Bybit", line, StringComparison.Ordinal);
+        Assert.Contains(fake.Requests, r => r.Contains("symbol=BTCUSDT", StringComparison.Ordinal)); // it asked the venue, which had nothing live
     }
 
     public void Dispose() => _folder.Dispose();

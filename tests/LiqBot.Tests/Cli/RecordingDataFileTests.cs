@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using LiqBot.Exchanges.Replay;
 using LiqBot.Fakes.Bybit;
@@ -40,6 +39,50 @@ public sealed class RecordingDataFileTests : IDisposable
     }
 
     [Fact]
+    public async Task AnOldBybitOnlyRecording_MadeByTheOldWriter_StillReplays()
+    {
+        // Written by `record` before recordings held every venue (version 1: raw Bybit frames, no header).
+        var old = Path.Combine(RepoPaths.Root, "tests", "LiqBot.Tests", "Exchanges", "Replay", "Fixtures", "bybit-v1-btc-2026-05-28.jsonl.gz");
+        var fresh = _folder.File("btc.jsonl.gz");
+        await WriteRecordingAsync(fresh);
+
+        var run = await CliRun.Of("zones", "--data", old, "--symbol", "btc", "--window", "12h", "--json");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal((await CliRun.Of("zones", "--data", fresh, "--symbol", "btc", "--window", "12h", "--json")).Stdout.Replace("btc.jsonl.gz", "x", StringComparison.Ordinal), run.Stdout.Replace("bybit-v1-btc-2026-05-28.jsonl.gz", "x", StringComparison.Ordinal));
+        using var json = JsonDocument.Parse(run.Stdout);
+        Assert.Equal(["bybit"], json.RootElement.GetProperty("venues").EnumerateArray().Select(v => v.GetString()));
+        var (venue, source) = Assert.Single(RecordingFile.OpenReplay(old));
+        Assert.Equal(LiqBot.Exchanges.Venue.Replay, venue);
+        var bars = new List<LiqBot.Engine.Market.BarClosed>();
+        await foreach (var e in source.StreamAsync(CancellationToken.None))
+        {
+            if (e is LiqBot.Engine.Market.BarClosed bar)
+            {
+                bars.Add(bar);
+            }
+        }
+
+        Assert.Equal(9, bars.Count);
+    }
+
+    [Fact]
+    public async Task ARecordingCutAnywhere_ExitsTwoWithOneLine()
+    {
+        var whole = await File.ReadAllBytesAsync(Path.Combine(RepoPaths.Root, "tests", "LiqBot.Tests", "Exchanges", "Replay", "Fixtures", "bybit-v1-btc-2026-05-28.jsonl.gz"));
+        for (var tenth = 1; tenth < 10; tenth++)
+        {
+            var cut = _folder.File($"cut-{tenth}.jsonl.gz");
+            await File.WriteAllBytesAsync(cut, whole[..(whole.Length * tenth / 10)]);
+
+            (await CliRun.Of("zones", "--data", cut)).AssertBadInput(cut);
+        }
+
+        await File.WriteAllBytesAsync(_folder.File("whole.jsonl.gz"), whole);
+        Assert.Equal(0, (await CliRun.Of("zones", "--data", _folder.File("whole.jsonl.gz"))).ExitCode);
+    }
+
+    [Fact]
     public async Task Zones_OnATruncatedRecording_ExitsTwo()
     {
         var path = _folder.File("broken.jsonl.gz");
@@ -57,16 +100,16 @@ public sealed class RecordingDataFileTests : IDisposable
     private static async Task WriteRecordingAsync(string path)
     {
         const long t0 = 1_780_000_020_000;
-        await using var writer = new RecordingWriter(path);
+        await using var writer = new BybitFrameRecording(path);
         for (var minute = 0; minute <= 10; minute++)
         {
             var t = t0 + (minute * 60_000);
             var openInterest = 1_000 + (minute * 50.0);
-            await writer.WriteAsync(t, Encoding.UTF8.GetBytes(FakeBybitFrames.TickerSnapshot("BTCUSDT", t, 100_000, openInterest, openInterest * 100_000)));
-            await writer.WriteAsync(t + 1_000, Encoding.UTF8.GetBytes(FakeBybitFrames.Trade("BTCUSDT", t + 1_000, true, 0.5, 100_000 + (minute % 2 * 50))));
-            await writer.WriteAsync(t + 2_000, Encoding.UTF8.GetBytes(FakeBybitFrames.Trade("BTCUSDT", t + 2_000, false, 0.5, 100_050)));
+            await writer.WriteAsync(t, FakeBybitFrames.TickerSnapshot("BTCUSDT", t, 100_000, openInterest, openInterest * 100_000));
+            await writer.WriteAsync(t + 1_000, FakeBybitFrames.Trade("BTCUSDT", t + 1_000, true, 0.5, 100_000 + (minute % 2 * 50)));
+            await writer.WriteAsync(t + 2_000, FakeBybitFrames.Trade("BTCUSDT", t + 2_000, false, 0.5, 100_050));
         }
 
-        await writer.WriteAsync(t0 + 3_000, Encoding.UTF8.GetBytes(FakeBybitFrames.Liquidation("BTCUSDT", t0 + 3_000, true, 2, 99_900)));
+        await writer.WriteAsync(t0 + 3_000, FakeBybitFrames.Liquidation("BTCUSDT", t0 + 3_000, true, 2, 99_900));
     }
 }

@@ -11,7 +11,8 @@ namespace LiqBot.Exchanges.Binance;
 /// (the 2026 payloads grew st and ps), and the record is applied only once the whole frame has read well.
 /// Control frames: {"result":...,"id":n} acknowledges a request, {"error":{"code","msg"},"id":n} rejects it.
 /// </summary>
-internal sealed class BinanceFrameDecoder(IReadOnlyList<string> symbols)
+/// <param name="klineFastPath">Read kline frames with <see cref="BinanceKlineFastPath"/> first (off only to compare the two ways).</param>
+internal sealed class BinanceFrameDecoder(IReadOnlyList<string> symbols, bool klineFastPath = true)
 {
     private const int Absent = -2;
     private readonly Utf8Symbols _symbols = new(symbols);
@@ -19,6 +20,18 @@ internal sealed class BinanceFrameDecoder(IReadOnlyList<string> symbols)
     public DecodedFrame Decode(ReadOnlySpan<byte> frame, IBinanceFrameHandler handler)
     {
         var record = default(BinanceRecord);
+        if (klineFastPath && BinanceKlineFastPath.Likely(frame) && BinanceKlineFastPath.TryRead(frame, _symbols, ref record, out var ours))
+        {
+            if (!ours)
+            {
+                return DecodedFrame.Unknown;
+            }
+
+            record.ApplyTo(handler);
+            return DecodedFrame.Data;
+        }
+
+        record = default;
         DecodedFrame decoded;
         try
         {

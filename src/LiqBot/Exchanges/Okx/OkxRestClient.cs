@@ -15,7 +15,20 @@ internal sealed class OkxRestClient(HttpClient http, OkxOptions options, TimePro
     private const int CandlePage = 300;
     private const int OpenInterestPage = 100;
     private static readonly HashSet<string> TransientCodes = ["50001", "50004", "50011", "50013"];
-    private readonly VenueHttp _http = new("OKX", http, options.RestUrl, options.Http(429), BodyError, time, logger);
+    private readonly VenueHttp _http = new("OKX", http, options.RestUrl, options.Http(429) with { EndpointLimits = EndpointLimits }, BodyError, time, logger);
+
+    /// <summary>
+    /// OKX limits public requests per endpoint and IP (some per instrument too), per 2 seconds; each endpoint
+    /// the bot calls gets its own limiter, so a warm start pages candles and open interest side by side
+    /// instead of under one cap. Okx:RequestsPerWindow covers any other endpoint.
+    /// </summary>
+    private static readonly EndpointLimit[] EndpointLimits =
+    [
+        new("/api/v5/market/history-candles", 20, TimeSpan.FromSeconds(2)),
+        new("/api/v5/rubik/stat/contracts/open-interest-history", 10, TimeSpan.FromSeconds(2), PerQueryKey: "instId"),
+        new("/api/v5/public/instruments", 20, TimeSpan.FromSeconds(2)),
+        new("/api/v5/public/position-tiers", 10, TimeSpan.FromSeconds(2)),
+    ];
 
     public long Requests => _http.Requests;
 

@@ -19,18 +19,11 @@ internal sealed class BarFileReplaySource(MarketHistory history, double? speed, 
 
     public async IAsyncEnumerable<MarketEvent> StreamAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var started = time.GetTimestamp();
+        var pace = new ReplayPace(speed, time);
         var liquidations = 0;
         foreach (var bar in history.Bars)
         {
-            if (speed is { } factor)
-            {
-                var wait = ((bar.CloseTime - history.FirstClose) / factor) - time.GetElapsedTime(started);
-                if (wait > TimeSpan.Zero)
-                {
-                    await Task.Delay(wait, time, cancellationToken);
-                }
-            }
+            await pace.WaitUntilAsync(bar.CloseTime - history.FirstClose, cancellationToken);
 
             cancellationToken.ThrowIfCancellationRequested();
             for (; liquidations < history.Liquidations.Count && history.Liquidations[liquidations].Time <= bar.CloseTime; liquidations++)

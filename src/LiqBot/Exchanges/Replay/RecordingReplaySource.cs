@@ -27,7 +27,7 @@ internal sealed class RecordingReplaySource(string path, double? speed, TimeProv
         var sink = new ListEventSink(decoder.Symbols, new BybitOptions().ReorderWindow);
         var processor = new BybitFeedProcessor(sink);
         long? firstMs = null;
-        var started = time.GetTimestamp();
+        var pace = new ReplayPace(speed, time);
         await foreach (var frame in RecordingFile.ReadFramesAsync(path, cancellationToken))
         {
             if (_status.State != FeedState.Live)
@@ -36,15 +36,7 @@ internal sealed class RecordingReplaySource(string path, double? speed, TimeProv
             }
 
             firstMs ??= frame.ReceivedMs;
-            if (speed is { } factor)
-            {
-                var due = TimeSpan.FromMilliseconds((frame.ReceivedMs - firstMs.Value) / factor);
-                var wait = due - time.GetElapsedTime(started);
-                if (wait > TimeSpan.Zero)
-                {
-                    await Task.Delay(wait, time, cancellationToken);
-                }
-            }
+            await pace.WaitUntilAsync(TimeSpan.FromMilliseconds(frame.ReceivedMs - firstMs.Value), cancellationToken);
 
             _counters.Frame();
             var info = decoder.Decode(Encoding.UTF8.GetBytes(frame.Frame), processor);

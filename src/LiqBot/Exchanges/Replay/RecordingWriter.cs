@@ -1,10 +1,12 @@
 using System.IO.Compression;
 using System.Text.Json;
+using LiqBot.Engine.Market;
 
 namespace LiqBot.Exchanges.Replay;
 
 /// <summary>
-/// Writes a recording: gzip-compressed JSON lines, one per frame: {"t": receive Unix ms, "frame": "raw frame text"}.
+/// Writes a version 2 recording: gzip-compressed JSON lines, the <see cref="RecordingHeader"/> first, then
+/// one line per engine event (<see cref="RecordedEventJson"/>).
 /// </summary>
 public sealed class RecordingWriter : IAsyncDisposable
 {
@@ -13,25 +15,35 @@ public sealed class RecordingWriter : IAsyncDisposable
     private readonly GZipStream _gzip;
     private readonly Utf8JsonWriter _json;
 
-    public RecordingWriter(string path)
+    private RecordingWriter(string path)
     {
         _file = File.Create(path);
         _gzip = new GZipStream(_file, CompressionLevel.Fastest);
         _json = new Utf8JsonWriter(_gzip);
     }
 
-    public long Frames { get; private set; }
+    public long Events { get; private set; }
 
-    public async Task WriteAsync(long receivedMs, ReadOnlyMemory<byte> frame, CancellationToken cancellationToken = default)
+    public static async Task<RecordingWriter> CreateAsync(string path, RecordingHeader header, CancellationToken cancellationToken = default)
+    {
+        var writer = new RecordingWriter(path);
+        header.Write(writer._json);
+        await writer.EndLineAsync(cancellationToken);
+        return writer;
+    }
+
+    public async Task WriteAsync(long receivedMs, Venue venue, MarketEvent marketEvent, CancellationToken cancellationToken = default)
     {
         _json.Reset();
-        _json.WriteStartObject();
-        _json.WriteNumber("t", receivedMs);
-        _json.WriteString("frame", frame.Span);
-        _json.WriteEndObject();
+        RecordedEventJson.Write(_json, receivedMs, venue, marketEvent);
+        await EndLineAsync(cancellationToken);
+        Events++;
+    }
+
+    private async Task EndLineAsync(CancellationToken cancellationToken)
+    {
         await _json.FlushAsync(cancellationToken);
         await _gzip.WriteAsync(NewLine, cancellationToken);
-        Frames++;
     }
 
     public async ValueTask DisposeAsync()

@@ -1,4 +1,3 @@
-using System.Text;
 using LiqBot.Engine.Market;
 using LiqBot.Exchanges.Replay;
 using LiqBot.Fakes.Bybit;
@@ -15,15 +14,15 @@ public sealed class ReplaySpeedTests : IDisposable
     public async Task Replay_SpeedTen_PacesFramesByReceiveTimeOverTen()
     {
         const long t0 = 1_780_000_000_000;
-        await using (var writer = new RecordingWriter(_path))
+        await using (var writer = new BybitFrameRecording(_path))
         {
-            await writer.WriteAsync(t0, Encoding.UTF8.GetBytes(FakeBybitFrames.Liquidation("BTCUSDT", t0, true, 1, 100)));
-            await writer.WriteAsync(t0 + 10_000, Encoding.UTF8.GetBytes(FakeBybitFrames.Liquidation("BTCUSDT", t0 + 10_000, false, 1, 100)));
+            await writer.WriteAsync(t0, FakeBybitFrames.Liquidation("BTCUSDT", t0, true, 1, 100));
+            await writer.WriteAsync(t0 + 10_000, FakeBybitFrames.Liquidation("BTCUSDT", t0 + 10_000, false, 1, 100));
         }
 
         var clock = new TimerCountingTimeProvider(DateTimeOffset.FromUnixTimeMilliseconds(t0));
         var events = new List<MarketEvent>();
-        var replay = RecordingFile.OpenReplay(_path, speed: 10, clock);
+        var replay = RecordingFile.OpenReplay(_path, speed: 10, clock)[0].Source;
         var run = Task.Run(async () =>
         {
             await foreach (var e in replay.StreamAsync(CancellationToken.None))
