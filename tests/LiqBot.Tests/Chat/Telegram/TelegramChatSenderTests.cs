@@ -12,6 +12,10 @@ public sealed class TelegramChatSenderTests
     private const double ClockScale = 50;
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(60);
 
+    // These tests are about answers, not leases: a lease of 30 s is 0.6 s of real time at 50x (fenced after
+    // 0.4 s, and DispatchOnceAsync has no heartbeat), which a loaded machine can outlast mid-batch.
+    private static readonly TimeSpan Lease = TimeSpan.FromHours(2);
+
     [Fact]
     public async Task Forbidden_PausesTheChatsSubscriptionsAndFailsItsMessages_OthersStillGetTheirs()
     {
@@ -21,7 +25,7 @@ public sealed class TelegramChatSenderTests
         harness.Server.Forbid(blocked);
         await harness.EnqueueAlertsAsync([blocked, other]);
         await harness.EnqueueAlertsAsync([blocked], "sweep:BTCUSDT:88000");
-        var (dispatcher, sender) = harness.NewProcess("a");
+        var (dispatcher, sender) = harness.NewProcess("a", lease: Lease);
 
         Assert.Equal(3, await dispatcher.DispatchOnceAsync(sender, CancellationToken.None));
 
@@ -41,7 +45,7 @@ public sealed class TelegramChatSenderTests
         await harness.Store.Subscriptions.SubscribeAsync(TelegramFanOutHarness.Chat(group), "BTCUSDT", AlertKinds.Proximity, CancellationToken.None);
         harness.Server.Migrate(group, supergroup);
         await harness.EnqueueAlertsAsync([group]);
-        var (dispatcher, _) = harness.NewProcess("a");
+        var (dispatcher, _) = harness.NewProcess("a", lease: Lease);
 
         await dispatcher.StartAsync(CancellationToken.None);
         await Eventually.TrueAsync(async () => await harness.PendingAsync() == 0, Bound, "the alert delivered");
@@ -59,7 +63,7 @@ public sealed class TelegramChatSenderTests
         await using var harness = await TelegramFanOutHarness.StartAsync(ClockScale);
         harness.Server.FailNextSends(1, 502);
         await harness.EnqueueAlertsAsync([2001], png: TinyPng.Bytes);
-        var (dispatcher, _) = harness.NewProcess("a");
+        var (dispatcher, _) = harness.NewProcess("a", lease: Lease);
 
         await dispatcher.StartAsync(CancellationToken.None);
         await Eventually.TrueAsync(async () => await harness.PendingAsync() == 0, Bound, "the alert delivered");
@@ -79,7 +83,7 @@ public sealed class TelegramChatSenderTests
         await using var harness = await TelegramFanOutHarness.StartAsync(ClockScale, new FakeTelegramLimits(GlobalPerSecond: 10));
         var chats = Enumerable.Range(3000, 120).Select(i => (long)i).ToList();
         await harness.EnqueueAlertsAsync(chats);
-        var (dispatcher, _) = harness.NewProcess("a");
+        var (dispatcher, _) = harness.NewProcess("a", lease: Lease);
 
         await dispatcher.StartAsync(CancellationToken.None);
         await Eventually.TrueAsync(async () => await harness.PendingAsync() == 0, Bound, "all delivered");
@@ -100,7 +104,7 @@ public sealed class TelegramChatSenderTests
             await harness.EnqueueAlertsAsync([group], $"proximity:BTCUSDT:long:{88000 + i}");
         }
 
-        var (dispatcher, _) = harness.NewProcess("a");
+        var (dispatcher, _) = harness.NewProcess("a", lease: Lease);
         var started = harness.Clock.GetUtcNow();
 
         await dispatcher.StartAsync(CancellationToken.None);
