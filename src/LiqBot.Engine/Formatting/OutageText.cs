@@ -7,6 +7,11 @@ public static class OutageText
 {
     private const int Listed = 4;
 
+    // A reconnect can be live for a few seconds before the next drop: two spans printed side by side would
+    // read as one outage written twice ("12:04:10-12:04:11 UTC, 12:04:11-12:04:15 UTC"), so spans of a venue
+    // less than this apart are told as one (claiming a few received seconds as missing; the sums stay floors).
+    private static readonly TimeSpan Near = TimeSpan.FromMinutes(1);
+
     /// <summary>
     /// Each venue's spans after <paramref name="venuePrefix"/> of its name, venues in the order of their first
     /// outage, at most a few spans in all (then "+N more"); dates too when <paramref name="withDate"/>.
@@ -14,11 +19,30 @@ public static class OutageText
     public static string List(IEnumerable<FeedOutage> outages, Func<string, string> venuePrefix, bool withDate = false)
     {
         ArgumentNullException.ThrowIfNull(venuePrefix);
-        var all = outages.OrderBy(o => o.From).ToList();
+        var all = JoinNear(outages);
         var parts = all.Take(Listed)
             .GroupBy(o => o.Venue, StringComparer.Ordinal)
             .Select(g => venuePrefix(g.Key) + string.Join(", ", g.Select(o => o.Span(withDate))));
         var more = all.Count > Listed ? $" (+{all.Count - Listed} more)" : "";
         return string.Join("; ", parts) + more;
+    }
+
+    private static List<FeedOutage> JoinNear(IEnumerable<FeedOutage> outages)
+    {
+        var joined = new List<FeedOutage>();
+        foreach (var outage in outages.OrderBy(o => o.From))
+        {
+            var previous = joined.FindLastIndex(o => string.Equals(o.Venue, outage.Venue, StringComparison.Ordinal));
+            if (previous >= 0 && joined[previous].To is { } end && outage.From - end < Near)
+            {
+                joined[previous] = joined[previous] with { To = outage.To is { } to && to < end ? end : outage.To };
+            }
+            else
+            {
+                joined.Add(outage);
+            }
+        }
+
+        return joined;
     }
 }

@@ -28,4 +28,19 @@ public sealed class OutageTextTests
 
         Assert.Equal("OKX down 23:50-23:52 UTC, 00:00-00:02 UTC, 00:10-00:12 UTC, 00:20-00:22 UTC (+3 more)", OutageText.List(outages, v => $"{v} down "));
     }
+
+    [Fact]
+    public void SpansOfAVenueLessThanAMinuteApart_AreToldAsOne()
+    {
+        FeedOutage[] outages =
+        [
+            new(T0, T0.AddSeconds(2), "Bybit"),
+            new(T0.AddSeconds(2.5), T0.AddSeconds(9), "Bybit"),
+            new(T0.AddSeconds(5), T0.AddSeconds(30), "OKX"),
+            new(T0.AddSeconds(40), null, "Bybit"),
+        ];
+
+        Assert.Equal("Bybit down since 23:50 UTC; OKX down 23:50:05-23:50:30 UTC", OutageText.List(outages, v => $"{v} down "));
+        Assert.Equal("Bybit down 23:50:00-23:50:09 UTC", OutageText.List(outages[..2], v => $"{v} down "));
+    }
 }
