@@ -25,8 +25,8 @@ namespace LiqBot.Tests.Soak;
 /// the chat fakes draw a fault for every send (429 with retry_after, 502, cut after accepting, slow answer),
 /// and at <c>kills</c> seeded steps three cascades go out at once and the process is SIGKILLed as soon as
 /// their fan-out has begun, then started again on the same SQLite file. After the kill rounds the last
-/// process goes on, fault after fault, until <c>steadyFor</c> has passed (the long run's memory segment);
-/// the run ends when its outbox is empty.
+/// process goes on, fault after fault with a cascade after every third, until <c>steadyFor</c> has passed
+/// (the long run's memory segment); the run ends when its outbox is empty.
 /// </summary>
 internal sealed class CombinedSoakRun(IReadOnlyList<ChatAddress> chats, int seed, int kills, TimeSpan steadyFor, Action<string> log) : IAsyncDisposable
 {
@@ -42,6 +42,10 @@ internal sealed class CombinedSoakRun(IReadOnlyList<ChatAddress> chats, int seed
     private const int KillRounds = 3;
     private const int CascadesAtAKill = 3;
     private const int PerChatPerSecond = 5;
+
+    // After the kill rounds a cascade follows every third fault only: the fakes keep every message (charts
+    // included) in the test process, and an hour of one cascade per fault would hold gigabytes there.
+    private const int SteadyFaultsPerCascade = 3;
     private const string Malformed = "liqbot_feed_malformed_frames_total";
     private static readonly TimeSpan HangGuard = TimeSpan.FromMinutes(5);
     private readonly TempDirectory _folder = new();
@@ -53,6 +57,8 @@ internal sealed class CombinedSoakRun(IReadOnlyList<ChatAddress> chats, int seed
     private readonly Dictionary<string, int> _venueFaults = [];
     private readonly List<string> _log = [];
     private readonly Stopwatch _processAge = new();
+    private readonly Stopwatch _sinceProgress = Stopwatch.StartNew();
+    private readonly Stopwatch _runTime = Stopwatch.StartNew();
     private int _process;
     private FakeTelegramServer? _telegram;
     private FakeDiscordServer? _discord;
@@ -102,9 +108,11 @@ internal sealed class CombinedSoakRun(IReadOnlyList<ChatAddress> chats, int seed
             {
                 await ApplyAndRecoverAsync(venue, fault);
                 _venueFaults[$"{venue.Key} {fault}"] = _venueFaults.GetValueOrDefault($"{venue.Key} {fault}") + 1;
-                var killNow = killSteps.Contains(step++);
+                var killNow = killSteps.Contains(step);
                 var receivedBefore = Received();
-                for (var cascade = 0; cascade < (killNow ? CascadesAtAKill : 1); cascade++)
+                var cascades = killNow ? CascadesAtAKill : round < KillRounds || step % SteadyFaultsPerCascade == 0 ? 1 : 0;
+                step++;
+                for (var cascade = 0; cascade < cascades; cascade++)
                 {
                     await CascadeAsync(venue);
                 }
@@ -116,6 +124,7 @@ internal sealed class CombinedSoakRun(IReadOnlyList<ChatAddress> chats, int seed
                 }
 
                 Sample();
+                Progress();
             }
 
             if (round == KillRounds - 1)
@@ -250,6 +259,19 @@ internal sealed class CombinedSoakRun(IReadOnlyList<ChatAddress> chats, int seed
         }
 
         Assert.Equal(1, await _ops!.VenueMetricAsync("liqbot_feed_live", venue.Key));
+    }
+
+    /// <summary>A line a minute for the long run, whose test output only comes at the end.</summary>
+    private void Progress()
+    {
+        if (_sinceProgress.Elapsed < TimeSpan.FromMinutes(1))
+        {
+            return;
+        }
+
+        _sinceProgress.Restart();
+        log($"seed {seed}: {_runTime.Elapsed.TotalMinutes:F1} min, {_episodes.Count} cascades, {Received()} messages received, {_telegramAcceptedAtKills.Count} kills, "
+            + $"process {_process} {_processAge.Elapsed.TotalMinutes:F1} min old at {_memory[^1].Bytes / 1_000_000} MB RSS; test process {Environment.WorkingSet / 1_000_000} MB");
     }
 
     private void Sample() => _memory.Add(new MemorySample(_process, _processAge.Elapsed, _bot!.WorkingSetBytes));

@@ -14,7 +14,8 @@ namespace LiqBot.Tests.Soak;
 /// Telegram twice only where the fake cut the answer after accepting or the send was in flight at a kill;
 /// every subscription and setting as it was. LIQBOT_SOAK_MINUTES (split over LIQBOT_SOAK_SEEDS, comma
 /// separated) makes it the long run by hand: after the kill rounds, the last process of each seed lives on
-/// under venue and chat faults for its share of the time, and its memory growth per hour is reported.
+/// under venue and chat faults for its share of the time, and its memory growth per hour is reported;
+/// LIQBOT_SOAK_LOG names a file that gets every line as it is written (the test output only comes at the end).
 /// </summary>
 [Collection(nameof(SoakCollection))]
 public sealed class CombinedSoakTests(ITestOutputHelper output)
@@ -42,18 +43,27 @@ public sealed class CombinedSoakTests(ITestOutputHelper output)
         }
     }
 
+    private void Log(string line)
+    {
+        output.WriteLine(line);
+        if (Environment.GetEnvironmentVariable("LIQBOT_SOAK_LOG") is { Length: > 0 } file)
+        {
+            File.AppendAllText(file, $"{TimeProvider.System.GetUtcNow():HH:mm:ss} {line}\n");
+        }
+    }
+
     private async Task RunAsync(int seed, TimeSpan steadyFor)
     {
         var watch = Stopwatch.StartNew();
         var chats = CombinedSoakRun.Chats(ChatsPerPlatform);
-        await using var run = new CombinedSoakRun(chats, seed, Kills, steadyFor, output.WriteLine);
+        await using var run = new CombinedSoakRun(chats, seed, Kills, steadyFor, Log);
         var outcome = await run.RunAsync();
         var episodes = run.Episodes.Select(e => e.Marker).ToList();
 
         var telegramDuplicates = outcome.Duplicates(ChatPlatforms.Telegram);
         var afterCut = outcome.DuplicatesAfterCut(ChatPlatforms.Telegram);
         var atKill = outcome.DuplicatesAtKill(InFlightAtKill);
-        output.WriteLine(
+        Log(
             $"seed {seed}: {episodes.Count} cascades to {chats.Count} chats, {outcome.Deliveries.Count} of {episodes.Count * chats.Count} deliveries in {watch.Elapsed.TotalMinutes:F1} min with {outcome.Kills} kills; "
             + $"venue faults {outcome.VenueFaults.Values.Sum()} ({string.Join(", ", outcome.VenueFaults.OrderBy(f => f.Key).Select(f => $"{f.Key} {f.Value}"))}); "
             + $"chat faults {string.Join(", ", outcome.Faults.OrderBy(f => f.Key).Select(f => $"{f.Key} {f.Value}"))}; "
@@ -63,14 +73,14 @@ public sealed class CombinedSoakTests(ITestOutputHelper output)
         {
             var samples = process.ToList();
             var growth = MemorySample.GrowthMbPerHour(samples, WarmUp);
-            output.WriteLine(
+            Log(
                 $"seed {seed} process {process.Key}: lived {samples[^1].Age.TotalMinutes:F1} min, RSS {samples.Min(s => s.Bytes) / 1_000_000}-{samples.Max(s => s.Bytes) / 1_000_000} MB, last {samples[^1].Bytes / 1_000_000} MB"
                 + (growth is { } g ? $", {g:F1} MB/hour after {WarmUp.TotalMinutes:0} min ({samples.Count(s => s.Age >= WarmUp)} samples)" : ""));
         }
 
         foreach (var unexpected in outcome.Delivered.Where(d => d.Message.StartsWith("unexpected", StringComparison.Ordinal)).Select(d => d.Message).Distinct().Take(10))
         {
-            output.WriteLine($"seed {seed}: {unexpected}");
+            Log($"seed {seed}: {unexpected}");
         }
 
         var expected = chats.SelectMany(c => episodes.Select(e => (Chat: c.ToString(), Message: e))).Order().ToList();
