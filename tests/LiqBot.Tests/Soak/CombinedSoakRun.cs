@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using LiqBot.Engine.Alerts;
+using LiqBot.Engine.Formatting;
 using LiqBot.Engine.Model;
 using LiqBot.Fakes.Binance;
 using LiqBot.Fakes.Bybit;
@@ -216,6 +217,11 @@ internal sealed class CombinedSoakRun(IReadOnlyList<ChatAddress> chats, int seed
         _episodes.Add(episode);
         await episode.PushAsync(venue);
         await WaitAsync(async () => await QueuedAsync(episode) == chats.Count, $"the cascade of episode {episode.Number} ({episode.Marker}, through {venue.Name}) queued for every chat");
+
+        // More than a frame on the socket: the liquidation reached the venue's own book, which the alert credits with it.
+        var credit = $"{venue.Name} {MoneyFormat.Usd(SoakEpisode.BigUsd)}";
+        var credited = await ScalarAsync("SELECT COUNT(*) FROM outbox WHERE instr(text, $marker) > 0 AND instr(text, $credit) > 0", ("$marker", episode.Marker), ("$credit", credit));
+        Assert.True(credited == chats.Count, $"the cascade of {episode.Marker} says \"{credit}\" in {credited} of {chats.Count} chats");
     }
 
     private async Task ApplyAndRecoverAsync(SoakVenue venue, Fault fault)
@@ -279,20 +285,24 @@ internal sealed class CombinedSoakRun(IReadOnlyList<ChatAddress> chats, int seed
     private int Received() => _telegram!.SentCount + _discord!.TotalMessages;
 
     private async Task<long> QueuedAsync(SoakEpisode episode) =>
-        await ScalarAsync("SELECT COUNT(*) FROM outbox WHERE text LIKE '%cascade:%' AND instr(text, $marker) > 0", episode.Marker);
+        await ScalarAsync("SELECT COUNT(*) FROM outbox WHERE text LIKE '%cascade:%' AND instr(text, $marker) > 0", ("$marker", episode.Marker));
 
-    private Task<long> PendingAsync() => ScalarAsync("SELECT COUNT(*) FROM outbox WHERE state = 'pending' AND instr(text, $marker) > 0", "cascade:");
+    private Task<long> PendingAsync() => ScalarAsync("SELECT COUNT(*) FROM outbox WHERE state = 'pending'");
 
-    private async Task<long> ScalarAsync(string sql, string marker)
+    private async Task<long> ScalarAsync(string sql, params (string Name, string Value)[] parameters)
     {
         await using var store = OpenStore();
         await using var connection = await store.OpenAsync(CancellationToken.None);
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = "$marker";
-        parameter.Value = marker;
-        command.Parameters.Add(parameter);
+        foreach (var (name, value) in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value;
+            command.Parameters.Add(parameter);
+        }
+
         return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
     }
 
