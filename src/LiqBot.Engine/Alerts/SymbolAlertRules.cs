@@ -23,6 +23,7 @@ public sealed class SymbolAlertRules
     private ThresholdGroup[] _sweepGroups = [];
     private ThresholdGroup[] _cascadeGroups = [];
     private readonly Func<TimeWindow, WindowZones> _zonesFor;
+    private DateTimeOffset _cascadeClock = DateTimeOffset.MinValue;
 
     public SymbolAlertRules(LiquidationBook book, ZoneOptions? zoneOptions = null)
         : this([new AlertBook(book.Symbol, "complete", SeesEveryLiquidation: true, book)], zoneOptions)
@@ -79,7 +80,7 @@ public sealed class SymbolAlertRules
         var missing = _sweepGroups.Length == 0 ? "" : AlertText.Missing(_books, bar.OpenTime, bar.CloseTime, "the reported figure is a floor");
         SweepRule.Evaluate(book.Symbol, _sweepGroups, bar, zone => SweptIn(book, outcome, zone), realized, missing, w => zonesBefore.TryGetValue(w, out var z) ? z.Zones : [], step, _sweepEchoes, alerts);
         _proximity.Evaluate(bar.CloseTime, book.Price, _zonesFor, step, alerts);
-        _cascade.Evaluate(_cascadeGroups, bar.CloseTime, RealizedWithin(bar.CloseTime), SeenBy(bar.CloseTime), alerts);
+        EvaluateCascades(bar.CloseTime, alerts);
         return alerts;
     }
 
@@ -108,8 +109,24 @@ public sealed class SymbolAlertRules
         }
 
         var alerts = new List<Alert>();
-        _cascade.Evaluate(_cascadeGroups, liquidation.Time, RealizedWithin(liquidation.Time), SeenBy(liquidation.Time), alerts);
+        EvaluateCascades(liquidation.Time, alerts);
         return alerts;
+    }
+
+    /// <summary>
+    /// Cascades are judged at the latest moment any book reached, never earlier: a bar or liquidation one venue
+    /// delivers late (its gap backfill after a reconnect, a bar waiting for its open interest) counts in the
+    /// window of now instead of taking the rule back to an earlier window, where another venue's burst that
+    /// already fired, and re-armed since, would fire a second alert.
+    /// </summary>
+    private void EvaluateCascades(DateTimeOffset time, List<Alert> alerts)
+    {
+        if (time > _cascadeClock)
+        {
+            _cascadeClock = time;
+        }
+
+        _cascade.Evaluate(_cascadeGroups, _cascadeClock, RealizedWithin(_cascadeClock), SeenBy(_cascadeClock), alerts);
     }
 
     /// <summary>The summed grid's bin: the widest of the books with a price.</summary>

@@ -1,18 +1,19 @@
 namespace LiqBot.Tests.Soak;
 
 /// <summary>
-/// What the chats received in one soak run: every delivery keyed by chat and message (Telegram: the text;
-/// Discord: the nonce, which names chat and alert), how often each arrived, what the fakes cut after accepting,
-/// and, for Telegram, the order of acceptance and how many had been accepted when each kill happened.
+/// What the chats received in one soak run: every delivery keyed by chat and message (the episode the alert
+/// text names), how often each arrived, what the fakes cut after accepting, and, for Telegram, the order of
+/// acceptance and how many had been accepted when each kill happened; with the bot's memory over the run.
 /// </summary>
 internal sealed record SoakOutcome(
     IReadOnlyDictionary<(string Chat, string Message), int> Deliveries,
     IReadOnlySet<(string Chat, string Message)> CutAfterAccept,
     IReadOnlyList<(string Chat, string Message)> TelegramOrder,
     IReadOnlyList<int> TelegramAcceptedAtKills,
-    IReadOnlyList<long> WorkingSetBytes,
+    IReadOnlyList<MemorySample> Memory,
     IReadOnlyList<string> BotLog,
-    IReadOnlyDictionary<string, int> Faults)
+    IReadOnlyDictionary<string, int> Faults,
+    IReadOnlyDictionary<string, int> VenueFaults)
 {
     public IEnumerable<(string Chat, string Message)> Delivered => Deliveries.Keys;
 
