@@ -28,6 +28,10 @@ public sealed class ThreeVenueRecordingTests : IDisposable
     private const string Btc = "BTCUSDT";
     private const string BtcSwap = "BTC-USDT-SWAP";
     private static readonly Venue[] All = [Venue.Bybit, Venue.Binance, Venue.Okx];
+
+    // Counted from the recorder's start (warm start and subscribing included, which a loaded machine slows):
+    // the pushes below must land inside it, so it is long enough to be only a bound, not a race.
+    private const string RecordFor = "90s";
     private readonly TempDirectory _folder = new();
     private DateTimeOffset _pushedUntil;
 
@@ -65,7 +69,7 @@ public sealed class ThreeVenueRecordingTests : IDisposable
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
         var root = new RootCommand { RecordVerb.Create(stdout, configuration) };
-        var recording = root.Parse(["record", "--symbol", "btc", "--duration", "40s", "--history", "30m", "--out", path]).InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr });
+        var recording = root.Parse(["record", "--symbol", "btc", "--duration", RecordFor, "--history", "30m", "--out", path]).InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr });
         var feeds = live.GetRequiredService<VenueFeeds>();
         await Eventually.UntilAsync(
             () => feeds.All.All(f => f.Source.Status.IsLive) && bybit.Subscriptions.Count >= 2 && binance.Host.Connections >= 2 && okx.Subscriptions.Count >= 8,
