@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using LiqBot.Chat;
 using LiqBot.Chat.Console;
 using LiqBot.Fakes.Bybit;
@@ -18,7 +17,7 @@ public sealed class OperationsEndpointTests : IDisposable
     [Fact]
     public async Task Endpoints_AfterAReplay_AreReadyAndCountWhatHappened()
     {
-        var port = FreePort();
+        var port = FreeTcpPort.Pick();
         var input = new HeldOpenReader();
         string[] args = [$"--Storage:SqlitePath={_folder.File("liqbot.db")}", "--Market:Source=replay", $"--Operations:Port={port}", "--Logging:LogLevel:Default=Warning"];
         using var host = BotHost.Build(args, RepoPaths.Sample, "max", input, TextWriter.Null, RepoPaths.Root);
@@ -43,7 +42,7 @@ public sealed class OperationsEndpointTests : IDisposable
         await using var bybit = await FakeBybitServer.StartAsync();
         var fiveMinutes = 300_000L;
         bybit.CorruptKlineOpenMs = (TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds() - 3_600_000) / fiveMinutes * fiveMinutes;
-        var port = FreePort();
+        var port = FreeTcpPort.Pick();
         var input = new HeldOpenReader();
         string[] args =
         [
@@ -79,8 +78,8 @@ public sealed class OperationsEndpointTests : IDisposable
     public async Task OneOfTwoVenuesUnreachable_IsDegradedWith200_AndNoneServing_Is503()
     {
         await using var bybit = await FakeBybitServer.StartAsync();
-        var nowhere = $"127.0.0.1:{FreePort()}";
-        var port = FreePort();
+        var nowhere = $"127.0.0.1:{FreeTcpPort.Pick()}";
+        var port = FreeTcpPort.Pick();
         var input = new HeldOpenReader();
         string[] args =
         [
@@ -117,12 +116,6 @@ public sealed class OperationsEndpointTests : IDisposable
     private static string Zones(ICommandRouter router) =>
         router.HandleAsync(new ChatRequest(ConsoleChatIO.Chat, "test", "zones", ["btc"], _ => ValueTask.FromResult(true)), CancellationToken.None).GetAwaiter().GetResult().Text;
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     /// <summary>Asks again until the answer is as wanted, for at most 30 seconds (the replay must be ingested first).</summary>
     private static async Task<HttpResponseMessage> Eventually(Func<Task<HttpResponseMessage>> ask, Func<HttpResponseMessage, bool> wanted)

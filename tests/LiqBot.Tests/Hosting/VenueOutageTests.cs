@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using LiqBot.Chat;
 using LiqBot.Chat.Console;
@@ -29,7 +28,7 @@ public sealed partial class VenueOutageTests : IDisposable
     public async Task DroppedSocket_IsCountedAsAnOutage_AndNamedInTheNextHeatmapAndCascade()
     {
         await using var bybit = await FakeBybitServer.StartAsync();
-        var port = FreePort();
+        var port = FreeTcpPort.Pick();
         var input = new HeldOpenReader();
         using var captured = new StringWriter();
         var output = TextWriter.Synchronized(captured);
@@ -109,12 +108,5 @@ public sealed partial class VenueOutageTests : IDisposable
         {
             return "not listening";
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using LiqBot.Engine.Alerts;
 using LiqBot.Engine.Formatting;
 using LiqBot.Engine.Model;
@@ -50,7 +49,7 @@ internal sealed class CombinedSoakRun(IReadOnlyList<ChatAddress> chats, int seed
     private const string Malformed = "liqbot_feed_malformed_frames_total";
     private static readonly TimeSpan HangGuard = TimeSpan.FromMinutes(5);
     private readonly TempDirectory _folder = new();
-    private readonly int _port = FreePort();
+    private readonly int _port = FreeTcpPort.Pick();
     private readonly FakeFaultPlan _faults = new(seed);
     private readonly List<SoakEpisode> _episodes = [];
     private readonly List<MemorySample> _memory = [];
@@ -179,12 +178,6 @@ internal sealed class CombinedSoakRun(IReadOnlyList<ChatAddress> chats, int seed
     public string EpisodeOf(string? text) =>
         _episodes.FirstOrDefault(e => text?.Contains(e.Marker, StringComparison.Ordinal) == true)?.Marker ?? $"unexpected: {text}";
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private async Task StartAsync(SoakVenue[] venues)
     {

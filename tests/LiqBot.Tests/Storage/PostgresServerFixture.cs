@@ -1,7 +1,6 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
+using LiqBot.Tests.TestSupport;
 
 namespace LiqBot.Tests.Storage;
 
@@ -47,7 +46,7 @@ public sealed class PostgresServerFixture : IAsyncLifetime
         await RunAsync(Path.Combine(_binDirectory, "initdb"),
             ["-D", dataDirectory, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-sync", "--no-instructions"], asRoot);
 
-        var port = FreePort();
+        var port = FreeTcpPort.Pick();
         var options = $"-c listen_addresses=127.0.0.1 -p {port} -k {_dataRoot} -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
         await RunAsync(Path.Combine(_binDirectory, "pg_ctl"),
             ["-D", dataDirectory, "-l", Path.Combine(_dataRoot, "server.log"), "-o", options, "-w", "-t", "60", "start"], asRoot);
@@ -110,12 +109,6 @@ public sealed class PostgresServerFixture : IAsyncLifetime
     private static int VersionOf(string directory) =>
         int.TryParse(Path.GetFileName(directory), out var version) ? version : 0;
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private static async Task RunAsync(string program, IReadOnlyList<string> arguments, bool asPostgres)
     {
