@@ -28,8 +28,11 @@ public sealed class FakeSocket(WebSocket socket) : IDisposable
                 await Socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, true, CancellationToken.None);
             }
         }
-        catch (WebSocketException)
+        catch (Exception e) when (e is WebSocketException or OperationCanceledException or ObjectDisposedException or IOException)
         {
+            // The socket closed under this send: disposed after the State check when its bot was killed, or aborted
+            // by a drop fault. A push goes on to the sockets still open; an escaping exception once ended the fake
+            // Binance's heartbeat loop for good, and every later bot process saw a silent Binance.
         }
         finally
         {
