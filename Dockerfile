@@ -19,6 +19,9 @@ COPY samples/ ./samples/
 USER liqbot
 # SQLite file on the volume; tokens and every other setting come from the environment (Discord__Token, ...).
 ENV Storage__SqlitePath=/data/liqbot.db
+# glibc malloc from the first thread on: 2 arenas, blocks of 128 KB or more straight from mmap (README, "Memory over hours").
+# The bot sets the same itself at start when this is absent, but by then the runtime's first threads hold arenas of their own.
+ENV GLIBC_TUNABLES=glibc.malloc.arena_max=2:glibc.malloc.mmap_threshold=131072
 VOLUME ["/data"]
 ENTRYPOINT ["dotnet", "liqbot.dll"]
 CMD ["run"]
