@@ -1,5 +1,3 @@
-using System.Net;
-using System.Text.RegularExpressions;
 using LiqBot.Chat;
 using LiqBot.Chat.Console;
 using LiqBot.Engine.Model;
@@ -19,7 +17,7 @@ namespace LiqBot.Tests.Hosting;
 /// cascade alert whose window spans it.
 /// </summary>
 [Collection(nameof(ConsoleBotCollection))]
-public sealed partial class VenueOutageTests : IDisposable
+public sealed class VenueOutageTests : IDisposable
 {
     private readonly TempDirectory _folder = new();
 
@@ -39,27 +37,26 @@ public sealed partial class VenueOutageTests : IDisposable
         ];
         using var host = BotHost.Build(args, null, null, input, output, RepoPaths.Root);
         var running = host.RunAsync();
-        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        using var ops = new OperationsProbe(port);
         var router = host.Services.GetRequiredService<ICommandRouter>();
         var outages = host.Services.GetRequiredService<VenueFeeds>().All.Single().Source.Counters!.Outages;
 
-        await Eventually.TrueAsync(async () => await Health(http) == "ready\n", TimeSpan.Zero, "the bot is live on the fake Bybit");
+        await Eventually.TrueAsync(async () => await ops.ReadyAsync(), TimeSpan.Zero, "the bot is live on the fake Bybit");
         Assert.StartsWith("Subscribed to BTCUSDT alerts: cascade", (await Ask(router, "subscribe", "btc", "cascade")).Text, StringComparison.Ordinal);
         Assert.Equal(0, outages.Count); // the wait for the first connection is a start span, not the venue down
         Assert.True(outages.Snapshot("Bybit").Single().IsStart);
 
         bybit.Silent = true;
         bybit.DropConnections();
-        await Eventually.TrueAsync(async () => (await Health(http)).Contains("; liquidations missing since ", StringComparison.Ordinal), TimeSpan.Zero, "/healthz says since when liquidations are missing");
+        await Eventually.TrueAsync(async () => await ops.HealthAsync() is (_, var text) && text.Contains("; liquidations missing since ", StringComparison.Ordinal), TimeSpan.Zero, "/healthz says since when liquidations are missing");
         Assert.Equal(1, outages.Count);
         bybit.Silent = false;
-        await Eventually.TrueAsync(async () => await Health(http) == "ready\n", TimeSpan.Zero, "the bot is live again");
+        await Eventually.TrueAsync(async () => await ops.ReadyAsync(), TimeSpan.Zero, "the bot is live again");
         var dropped = outages.Snapshot("Bybit")[^1];
         Assert.NotNull(dropped.To);
 
-        var metrics = await http.GetStringAsync(new Uri("/metrics", UriKind.Relative));
-        Assert.Contains("liqbot_feed_outages_total{venue=\"bybit\"} 1\n", metrics, StringComparison.Ordinal);
-        var seconds = double.Parse(SecondsDown().Match(metrics).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(1, await ops.VenueMetricAsync("liqbot_feed_outages_total", "bybit"));
+        var seconds = (await ops.VenueMetricAsync("liqbot_feed_outage_seconds_total", "bybit"))!.Value;
         Assert.True(seconds >= (dropped.To!.Value - dropped.From).TotalSeconds, $"{seconds} s down counted, the drop alone lasted {(dropped.To.Value - dropped.From).TotalSeconds} s");
 
         // A $20M liquidation after the venue is back: over the $16M cascade threshold, the window spans the outage.
@@ -89,26 +86,6 @@ public sealed partial class VenueOutageTests : IDisposable
 
     public void Dispose() => _folder.Dispose();
 
-    [GeneratedRegex("liqbot_feed_outage_seconds_total\\{venue=\"bybit\"\\} ([0-9.eE+-]+)\n")]
-    private static partial Regex SecondsDown();
-
     private static Task<ChatReply> Ask(ICommandRouter router, string command, params string[] arguments) =>
         router.HandleAsync(new ChatRequest(ConsoleChatIO.Chat, "test", command, arguments, _ => ValueTask.FromResult(true)), CancellationToken.None);
-
-    private static async Task<string> Health(HttpClient http)
-    {
-        try
-        {
-            return await http.GetStringAsync(new Uri("/healthz", UriKind.Relative));
-        }
-        catch (HttpRequestException e) when (e.StatusCode == HttpStatusCode.ServiceUnavailable)
-        {
-            using var response = await http.GetAsync(new Uri("/healthz", UriKind.Relative));
-            return await response.Content.ReadAsStringAsync();
-        }
-        catch (HttpRequestException)
-        {
-            return "not listening";
-        }
-    }
 }
