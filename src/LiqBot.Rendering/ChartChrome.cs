@@ -4,13 +4,20 @@ namespace LiqBot.Rendering;
 /// <summary>The parts both charts share: background, title block, plot frame and the empty state.</summary>
 internal static class ChartChrome
 {
+    /// <summary>Title, and under it the subtitle on one line, or on two closer ones when it is too long for the width (<see cref="SubtitleFit"/>).</summary>
     public static void Header(SkiaCanvas canvas, double scale, string title, string subtitle)
     {
         canvas.Paint(Theme.Background);
         canvas.SetFont(19 * scale, bold: true);
         canvas.Text(title, 18 * scale, 30 * scale, Theme.Title);
         canvas.SetFont(12 * scale);
-        canvas.Text(subtitle, 18 * scale, 50 * scale, Theme.DimText);
+        var lines = SubtitleFit.Lines(subtitle, canvas.Width - (36 * scale), canvas.MeasureText);
+        var baseline = lines.Count == 1 ? 50 * scale : 45 * scale;
+        foreach (var line in lines)
+        {
+            canvas.Text(line, 18 * scale, baseline, Theme.DimText);
+            baseline += 13 * scale;
+        }
     }
 
     public static void PlotFrame(SkiaCanvas canvas, PlotArea plot)

@@ -43,6 +43,27 @@ public sealed class OutageBandTests
     }
 
     [Fact]
+    public void Render_StartSpan_DrawsADashedLineAtTheFirstConnection_NoBand()
+    {
+        var plain = SyntheticHeatmaps.Realistic(dotsPerColumn: 0);
+        var start = FeedOutage.BeforeStart(plain.From.AddHours(100), "Bybit");
+        var heatmap = plain with { Outages = [start] };
+        var geometry = new HeatmapGeometry(RenderSize.Default, heatmap);
+        var line = (int)Math.Round(geometry.X(start.To!.Value));
+
+        var image = PngImage.Decode(renderer.Render(heatmap, RenderSize.Default));
+        var before = PngImage.Decode(renderer.Render(plain, RenderSize.Default));
+
+        // Left of the line (where nothing was received) and right of it: the cells as without it.
+        Assert.Equal(Sample(before, geometry, geometry.PlotLeft + 1, line - 3), Sample(image, geometry, geometry.PlotLeft + 1, line - 3));
+        Assert.Equal(Sample(before, geometry, line + 3, line + 80), Sample(image, geometry, line + 3, line + 80));
+        var dashed = RowsWithHatching(image, geometry, line - 1, line + 1);
+        Assert.True(dashed > geometry.PlotHeight / 3 && dashed < geometry.PlotHeight * 2 / 3, $"{dashed} of {geometry.PlotHeight} rows of the line are grey: not a dashed line");
+        var connected = start.To.Value.UtcDateTime.ToString("MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal($"no liquidation data (before the start at {connected} UTC)", OutageBands.Note(heatmap.Gaps, geometry));
+    }
+
+    [Fact]
     public void Note_SeveralVenues_NamesEachWithItsSpans()
     {
         var plain = SyntheticHeatmaps.Realistic(dotsPerColumn: 0);

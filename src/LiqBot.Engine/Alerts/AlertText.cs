@@ -37,7 +37,7 @@ internal static class AlertText
     public static string Missing(IReadOnlyList<AlertBook> books, DateTimeOffset from, DateTimeOffset to, string consequence)
     {
         var outages = books.SelectMany(b => b.Book.Outages.Within(from, to).Select(o => o.Venue.Length > 0 ? o : o with { Venue = b.Name })).ToList();
-        return outages.Count == 0 ? "" : $" {OutageText.List(outages, venue => $"{venue}'s liquidations missing ")}; {consequence}.";
+        return outages.Count == 0 ? "" : $" {OutageText.List(outages, venue => $"{venue}'s liquidations missing ", startPrefix: "Liquidations missing ")}; {consequence}.";
     }
 
     public static string Duration(TimeSpan span) =>

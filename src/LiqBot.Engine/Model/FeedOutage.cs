@@ -5,10 +5,16 @@ namespace LiqBot.Engine.Model;
 /// <summary>
 /// A span [From, To) in which a venue's live liquidation stream was down, so its realized liquidations
 /// of that span are missing for good (no venue publishes their history). To is null while it lasts.
+/// <see cref="IsStart"/> marks the span before the process's first connection: its liquidations are missing
+/// too (the process was not running, then connecting), but the venue was not down; From is then
+/// <see cref="DateTimeOffset.MinValue"/>, as nothing before it was received.
 /// </summary>
-public readonly record struct FeedOutage(DateTimeOffset From, DateTimeOffset? To, string Venue, string? Reason = null)
+public readonly record struct FeedOutage(DateTimeOffset From, DateTimeOffset? To, string Venue, string? Reason = null, bool IsStart = false)
 {
     public bool IsOpen => To is null;
+
+    /// <summary>Everything before the first connection after a start, which is <paramref name="to"/> (null while connecting).</summary>
+    public static FeedOutage BeforeStart(DateTimeOffset? to, string venue = "") => new(DateTimeOffset.MinValue, to, venue, "not running before the start", IsStart: true);
 
     /// <summary>The end, or <paramref name="now"/> while the outage lasts.</summary>
     public DateTimeOffset EndOr(DateTimeOffset now) => To ?? (now > From ? now : From);

@@ -74,8 +74,9 @@ public sealed class OutageLog
     /// <summary>The outages with some part in [from, to], whole (not clipped), oldest first.</summary>
     public IReadOnlyList<FeedOutage> Within(DateTimeOffset from, DateTimeOffset to) => _outages.Where(o => o.Overlaps(from, to)).ToList();
 
+    // A start span and a venue's outage right after it stay apart: they say different things.
     private static bool Touch(FeedOutage a, FeedOutage b) =>
-        a.From <= (b.To ?? DateTimeOffset.MaxValue) && b.From <= (a.To ?? DateTimeOffset.MaxValue);
+        a.IsStart == b.IsStart && a.From <= (b.To ?? DateTimeOffset.MaxValue) && b.From <= (a.To ?? DateTimeOffset.MaxValue);
 
     private static FeedOutage Union(FeedOutage a, FeedOutage b)
     {

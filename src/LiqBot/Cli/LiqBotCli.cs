@@ -31,7 +31,9 @@ internal static class LiqBotCli
 
         try
         {
-            var configuration = new InvocationConfiguration { EnableDefaultExceptionHandler = false, Output = stdout, Error = stderr };
+            // Ctrl+C or SIGTERM cancels the verb's token; past this the process ends without it. The default 2 s
+            // could cut `record` before its file is closed and the bot before its outbox drained (10 s).
+            var configuration = new InvocationConfiguration { EnableDefaultExceptionHandler = false, Output = stdout, Error = stderr, ProcessTerminationTimeout = TimeSpan.FromSeconds(30) };
             return await parse.InvokeAsync(configuration, cancellationToken);
         }
         catch (Exception e) when (e is UsageException or MarketDataException)

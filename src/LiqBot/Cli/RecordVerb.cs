@@ -14,7 +14,8 @@ namespace LiqBot.Cli;
 
 /// <summary>
 /// `record --symbol S --duration D --out FILE.jsonl.gz [--history D]`: every venue of Market:Venues, as the
-/// live bot reads them, into one version 2 recording for replay and the data verbs.
+/// live bot reads them, into one version 2 recording for replay and the data verbs. The duration counts from
+/// the first live event; Ctrl+C stops early and still closes a whole file.
 /// </summary>
 internal static class RecordVerb
 {
@@ -23,7 +24,7 @@ internal static class RecordVerb
     public static Command Create(TextWriter stdout, IConfiguration? configuration = null)
     {
         var symbol = new Option<string[]>("--symbol") { Description = "Symbols, e.g. btc or BTCUSDT (repeat or separate with commas).", Required = true, AllowMultipleArgumentsPerToken = true };
-        var duration = new Option<string>("--duration") { Description = "How long to record: 30s, 5m, 2h, 1d or hh:mm:ss", Required = true };
+        var duration = new Option<string>("--duration") { Description = "How long to record live, counted from the first live event (after the history): 30s, 5m, 2h, 1d or hh:mm:ss. Ctrl+C stops early and keeps the file.", Required = true };
         var output = new Option<string>("--out") { Description = "Output file (gzip JSON lines), e.g. btc.jsonl.gz", Required = true };
         var history = new Option<string?>("--history") { Description = "REST history recorded first, as the bot's warm start (default: each venue's WarmStart, 7 days)." };
         var command = new Command("record", "Records what every configured venue delivers, history included, for replay and the data verbs.") { symbol, duration, output, history };
@@ -41,22 +42,26 @@ internal static class RecordVerb
             await using var services = Services(settings, market, venues);
             var feeds = services.GetRequiredService<VenueFeeds>();
             var time = services.GetRequiredService<TimeProvider>();
-            Dictionary<Venue, long> live;
+            var error = parse.InvocationConfiguration.Error;
+            RecordedSpan span;
             await using (var writer = await RecordingWriter.CreateAsync(path, new RecordingHeader(RecordingHeader.CurrentVersion, venues, symbols, time.GetUtcNow().ToUnixTimeMilliseconds()), cancellationToken))
             {
-                live = await MarketRecorder.RecordAsync(feeds, length, writer, time, cancellationToken);
+                span = await MarketRecorder.RecordAsync(feeds, length, writer, time, from => error.WriteLine($"liqbot: live from {Clock(from)}, recording {Span(length)} (Ctrl+C stops early and keeps the file)"), cancellationToken);
             }
 
             var names = string.Join(", ", symbols);
+            var live = span.Live;
             if (live.Values.Sum() == 0)
             {
                 File.Delete(path); // a recording without live data would only disappoint later, far from its cause
-                await parse.InvocationConfiguration.Error.WriteLineAsync($"liqbot: no live {names} data arrived from {string.Join(", ", venues.Select(v => v.Name))} in {length}; nothing was written.");
+                var waited = span.Stopped ? "before Ctrl+C" : $"in {Span(length > MarketRecorder.LiveWait ? length : MarketRecorder.LiveWait)}";
+                await error.WriteLineAsync($"liqbot: no live {names} data arrived from {string.Join(", ", venues.Select(v => v.Name))} {waited}; nothing was written.");
                 return ExitCodes.Failure;
             }
 
             var counts = string.Join(", ", venues.Select(v => string.Create(CultureInfo.InvariantCulture, $"{v.Name} {live[v]:N0}")));
-            await stdout.WriteLineAsync($"recorded {names} to {path}: live events {counts}{Silent(venues, live)}");
+            var stopped = span.Stopped ? $", stopped by Ctrl+C after {Span(span.LiveFor)} of {Span(length)}" : string.Empty;
+            await stdout.WriteLineAsync($"recorded {names} to {path}: live events {counts}{Silent(venues, live)}{stopped}");
             return ExitCodes.Success;
         });
         return command;
@@ -87,6 +92,30 @@ internal static class RecordVerb
         }
 
         throw new UsageException($"{option} '{text}' is not a duration (try 30s, 5m, 2h or hh:mm:ss).");
+    }
+
+    private static string Clock(DateTimeOffset time) => time.UtcDateTime.ToString("HH:mm:ss", CultureInfo.InvariantCulture) + " UTC";
+
+    /// <summary>"5m", "1h30m", "45s": whole seconds.</summary>
+    private static string Span(TimeSpan span)
+    {
+        var parts = new List<string>();
+        if (span.TotalHours >= 1)
+        {
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"{(int)span.TotalHours}h"));
+        }
+
+        if (span.Minutes > 0)
+        {
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"{span.Minutes}m"));
+        }
+
+        if (span.Seconds > 0 || parts.Count == 0)
+        {
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"{span.Seconds}s"));
+        }
+
+        return string.Concat(parts);
     }
 
     private static string Silent(IEnumerable<Venue> venues, Dictionary<Venue, long> live) =>

@@ -2,7 +2,10 @@ namespace LiqBot.Exchanges;
 
 /// <summary>
 /// Thread-safe counters of a feed: frames received (and when the last came, on <paramref name="clock"/>),
-/// frames skipped as malformed or unknown, reconnects, and the outages of its live stream.
+/// frames skipped as malformed or unknown, reconnects, and the outages of its live stream. Every frame is a
+/// sign of life, keep-alive answers included (Bybit's pong to its 20-second ping, OKX's text pong; Binance's
+/// markPrice@1s comes every second, its control pings are answered inside ClientWebSocket and not seen), so in
+/// a quiet market an outage starts at the last pong, not the last trade.
 /// </summary>
 public sealed class FeedCounters(TimeProvider? clock = null)
 {
@@ -66,9 +69,24 @@ public sealed class FeedCounters(TimeProvider? clock = null)
         }
     }
 
-    /// <summary>The live stream ended at <paramref name="now"/>: its outage starts at the last frame (a silent socket was lost before it was given up).</summary>
+    /// <summary>The live stream failed at <paramref name="now"/>: its outage starts at the last sign of life (a silent socket was lost before it was given up).</summary>
     internal void StreamLost(DateTimeOffset now, string reason) =>
         Outages.Down(LastFrameAt(now) is { } last && last < now ? last : now, reason);
+
+    /// <summary>
+    /// The live stream ended cleanly at <paramref name="now"/> (the venue's close frame, or a planned reconnect
+    /// after every received frame was read): it delivered everything until then, so the outage starts now.
+    /// </summary>
+    internal void StreamEnded(DateTimeOffset now, string reason) => Outages.Down(now, reason);
+
+    /// <summary>A feed (re)starts: a start span before its first connection, else an outage from the last sign of life.</summary>
+    internal void Connecting(DateTimeOffset now)
+    {
+        if (!Outages.Starting())
+        {
+            StreamLost(now, "connecting");
+        }
+    }
 
     internal void Reconnect() => Interlocked.Increment(ref _reconnects);
 

@@ -3,10 +3,13 @@ using LiqBot.Engine.Model;
 namespace LiqBot.Exchanges;
 
 /// <summary>
-/// When one venue's live liquidation stream was down: from the last frame before a socket dropped, went
-/// silent or the feed failed (or from the feed's start) until a connection is live again. Realized
-/// liquidations of those spans are lost for good; the spans go to the books (<see cref="OutageLog"/>)
-/// and the counts to /metrics. Thread-safe; <see cref="Version"/> moves at every change.
+/// When one venue's live liquidation stream was down: from the last sign of life (a frame, a keep-alive
+/// answer) before a socket dropped, went silent or the feed failed, or from the clean end of a connection,
+/// until a connection is live again. Realized liquidations of those spans are lost for good; the spans go
+/// to the books (<see cref="OutageLog"/>) and the counts to /metrics. Before the first connection after a
+/// start nothing was received either, but the venue was not down: that span is a start span
+/// (<see cref="FeedOutage.IsStart"/>), not counted as an outage; a first connection that fails ends it
+/// and begins an outage. Thread-safe; <see cref="Version"/> moves at every change.
 /// </summary>
 public sealed class FeedOutages
 {
@@ -22,7 +25,7 @@ public sealed class FeedOutages
     private long _version;
     private volatile bool _down;
 
-    /// <summary>Outages begun (the wait for the first connection counts as one).</summary>
+    /// <summary>Outages begun (the wait for the first connection is not one).</summary>
     public long Count => Interlocked.Read(ref _count);
 
     public long Version => Interlocked.Read(ref _version);
@@ -41,11 +44,40 @@ public sealed class FeedOutages
         }
     }
 
-    /// <summary>The stream stopped delivering at <paramref name="from"/> (no later than its last frame); nothing if already down.</summary>
+    /// <summary>
+    /// The feed starts and waits for its first connection, before which nothing was received (a start span,
+    /// unless one is open already); false when it was up before, so this is no start.
+    /// </summary>
+    public bool Starting()
+    {
+        lock (_lock)
+        {
+            if (_lastUp != DateTimeOffset.MinValue)
+            {
+                return false;
+            }
+
+            if (_open is null)
+            {
+                _open = FeedOutage.BeforeStart(null);
+                _down = true;
+                _version++;
+            }
+
+            return true;
+        }
+    }
+
+    /// <summary>The stream stopped delivering at <paramref name="from"/> (its last sign of life); nothing if already down (a start span ends there).</summary>
     public void Down(DateTimeOffset from, string reason)
     {
         lock (_lock)
         {
+            if (_open is { IsStart: true })
+            {
+                Close(from);
+            }
+
             if (_open is not null)
             {
                 return;
@@ -68,23 +100,13 @@ public sealed class FeedOutages
 
         lock (_lock)
         {
-            if (_open is not { } open)
+            if (_open is null)
             {
                 return;
             }
 
-            var ended = open with { To = at > open.From ? at : open.From };
-            _endedSeconds += (ended.To!.Value - ended.From).TotalSeconds;
-            _recent.Enqueue(ended);
-            if (_recent.Count > MaxRecent)
-            {
-                _recent.Dequeue();
-            }
-
-            _open = null;
-            _down = false;
+            Close(at);
             _lastUp = at;
-            _version++;
         }
     }
 
@@ -93,7 +115,7 @@ public sealed class FeedOutages
     {
         lock (_lock)
         {
-            return _endedSeconds + (_open is { } open && now > open.From ? (now - open.From).TotalSeconds : 0);
+            return _endedSeconds + (_open is { IsStart: false } open && now > open.From ? (now - open.From).TotalSeconds : 0);
         }
     }
 
@@ -110,5 +132,25 @@ public sealed class FeedOutages
 
             return all;
         }
+    }
+
+    private void Close(DateTimeOffset at)
+    {
+        var open = _open!.Value;
+        var ended = open with { To = at > open.From ? at : open.From };
+        if (!ended.IsStart)
+        {
+            _endedSeconds += (ended.To!.Value - ended.From).TotalSeconds;
+        }
+
+        _recent.Enqueue(ended);
+        if (_recent.Count > MaxRecent)
+        {
+            _recent.Dequeue();
+        }
+
+        _open = null;
+        _down = false;
+        _version++;
     }
 }

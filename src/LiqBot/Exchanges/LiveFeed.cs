@@ -10,9 +10,9 @@ namespace LiqBot.Exchanges;
 /// into a bounded channel (waiting when full, so bars are never dropped); a failed or closed session is
 /// followed by a new one after an exponential backoff with jitter, a planned one at once, while
 /// <see cref="Status"/> says since when data is unavailable and why. Exchange trouble never reaches the consumer.
-/// Every span without a live connection (from the last frame of the one that ended, or from the start, until
-/// the next is live; a planned reconnect too) is an outage in <see cref="FeedCounters.Outages"/>: the
-/// realized liquidations of that span are lost.
+/// Every span without a live connection (from the last sign of life of the one that failed, or the end of one
+/// closed cleanly or planned, until the next is live) is an outage in <see cref="FeedCounters.Outages"/>: the
+/// realized liquidations of that span are lost. Before the first connection after a start is a start span.
 /// </summary>
 internal sealed partial class LiveFeed(
     string venue,
@@ -67,7 +67,7 @@ internal sealed partial class LiveFeed(
 
     private async Task RunAsync(ChannelWriter<MarketEvent> writer, CancellationToken cancellationToken)
     {
-        Counters.Outages.Down(time.GetUtcNow(), "connecting");
+        Counters.Connecting(time.GetUtcNow());
         try
         {
             while (!cancellationToken.IsCancellationRequested)
@@ -77,13 +77,14 @@ internal sealed partial class LiveFeed(
                 {
                     if (await session.RunAsync(writer, SetLive, cancellationToken) == SessionEnd.Planned)
                     {
-                        Counters.StreamLost(time.GetUtcNow(), "planned reconnect");
+                        Counters.StreamEnded(time.GetUtcNow(), "planned reconnect");
                         Counters.Reconnect();
                         LogPlanned(venue);
                         continue;
                     }
 
                     reason = $"stream closed by {venue}";
+                    Counters.StreamEnded(time.GetUtcNow(), reason);
                 }
                 catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
                 {
@@ -92,9 +93,9 @@ internal sealed partial class LiveFeed(
                 catch (Exception e)
                 {
                     reason = e.Message;
+                    Counters.StreamLost(time.GetUtcNow(), reason);
                 }
 
-                Counters.StreamLost(time.GetUtcNow(), reason);
                 var since = _status.State == FeedState.Live ? time.GetUtcNow() : _status.Since;
                 _status = new FeedStatus(FeedState.Unavailable, since, reason);
                 Counters.Reconnect();

@@ -20,9 +20,15 @@ internal sealed class FeedHealthCheck(VenueFeed feed, VenueFeeds feeds) : IHealt
         return Task.FromResult(result);
     }
 
-    /// <summary>"; liquidations missing since 2026-12-01 12:04:05Z" while the venue's live stream is down (from its last frame).</summary>
+    /// <summary>
+    /// "; liquidations missing since 2026-12-01 12:04:05Z" while the venue's live stream is down (from its last
+    /// sign of life); "; no liquidation data yet since the start" while its first connection is awaited.
+    /// </summary>
     private static string Missing(VenueFeed feed) =>
-        feed.Source.Counters?.Outages.Current is { } outage
-            ? $"; liquidations missing since {outage.From.UtcDateTime.ToString("u", System.Globalization.CultureInfo.InvariantCulture)}"
-            : string.Empty;
+        feed.Source.Counters?.Outages.Current switch
+        {
+            { IsStart: true } => "; no liquidation data yet since the start",
+            { } outage => $"; liquidations missing since {outage.From.UtcDateTime.ToString("u", System.Globalization.CultureInfo.InvariantCulture)}",
+            null => string.Empty,
+        };
 }

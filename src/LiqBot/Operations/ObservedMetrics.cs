@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using LiqBot.Chat;
 using LiqBot.Exchanges;
+using LiqBot.Market;
 
 namespace LiqBot.Operations;
 
@@ -11,7 +12,7 @@ namespace LiqBot.Operations;
 /// </summary>
 internal sealed class ObservedMetrics
 {
-    public ObservedMetrics(BotMetrics metrics, VenueFeeds feeds, ChartService charts, OutboxPendingCount pending, FeedLag lag, TimeProvider time)
+    public ObservedMetrics(BotMetrics metrics, VenueFeeds feeds, MarketRegistry markets, ChartService charts, OutboxPendingCount pending, FeedLag lag, TimeProvider time)
     {
         var meter = metrics.Meter;
         meter.CreateObservableGauge("feed_live", () => PerVenue(feeds, f => f.Source.Status.IsLive ? 1 : 0), description: "1 while the venue's market feed is live");
@@ -21,9 +22,11 @@ internal sealed class ObservedMetrics
         meter.CreateObservableCounter("feed_unknown_frames_total", () => PerVenue(feeds, f => f.Source.Counters?.Unknown ?? 0), description: "Frames skipped as unknown");
         meter.CreateObservableCounter("feed_reconnects_total", () => PerVenue(feeds, f => f.Source.Counters?.Reconnects ?? 0), description: "WebSocket reconnects");
         meter.CreateObservableCounter("feed_restarts_total", () => PerVenue(feeds, f => f.Source.Restarts), description: "Fresh streams started after the venue's feed failed");
-        meter.CreateObservableCounter("feed_outages_total", () => PerVenue(feeds, f => f.Source.Counters?.Outages.Count ?? 0), description: "Outages of the venue's live stream (the wait for the first connection counts as one); realized liquidations in them are lost");
-        meter.CreateObservableCounter("feed_outage_seconds_total", () => feeds.All.Select(f => new Measurement<double>(f.Source.Counters?.Outages.SecondsDown(time.GetUtcNow()) ?? 0, VenueTag(f))), description: "Seconds the venue's live stream was down, the outage going on included");
+        meter.CreateObservableCounter("feed_outages_total", () => PerVenue(feeds, f => f.Source.Counters?.Outages.Count ?? 0), description: "Outages of the venue's live stream (not the wait for the first connection after a start); realized liquidations in them are lost");
+        meter.CreateObservableCounter("feed_outage_seconds_total", () => feeds.All.Select(f => new Measurement<double>(f.Source.Counters?.Outages.SecondsDown(time.GetUtcNow()) ?? 0, VenueTag(f))), description: "Seconds the venue's live stream was down, the outage going on included (not the wait for the first connection after a start)");
         meter.CreateObservableCounter("market_records_skipped_total", () => SkippedRecords(feeds), description: "Records kept from the engine as malformed or implausible, by venue and kind");
+        meter.CreateObservableGauge("tracked_symbols", () => markets.Count, description: "Symbols tracked: the configured ones and those chats asked for (on demand)");
+        meter.CreateObservableGauge("tracked_symbol_books", () => feeds.All.Select(f => new Measurement<int>(markets.All.Count(m => m.Venues.Contains(f.Venue)), VenueTag(f))), description: "Symbols tracked on the venue (one book each); a symbol listed on fewer venues counts on those only");
         meter.CreateObservableGauge("outbox_pending", () => pending.Value, description: "Outbox messages not yet delivered");
         meter.CreateObservableCounter("renders_total", () => charts.Renders, description: "Images rendered");
         meter.CreateObservableCounter("render_seconds_total", () => charts.RenderMilliseconds / 1000.0, description: "Time spent rendering images");

@@ -23,13 +23,16 @@ internal sealed partial class MarketWorker(
     FeedCompletion completion,
     BotMetrics metrics,
     OutageSync outages,
+    TimeProvider time,
     ILogger<MarketWorker> logger) : BackgroundService
 {
+    private readonly EventFailureLog _failures = new(logger, time);
     private long _loadedVersion = -1;
 
     /// <summary>
     /// Each venue is supervised (it restarts itself and filters garbage), so this loop ends only with
-    /// replays or the host. One event the engine still refuses is logged and skipped, never fatal.
+    /// replays or the host. One event the engine still refuses is skipped, never fatal, and logged without
+    /// flooding (<see cref="EventFailureLog"/>).
     /// </summary>
     [SuppressMessage("Performance", "CA1873:Avoid potentially expensive logging", Justification = "The venues' statuses are joined once, when the feed ends.")]
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -41,18 +44,21 @@ internal sealed partial class MarketWorker(
                 try
                 {
                     await HandleAsync(venue, marketEvent, stoppingToken);
+                    _failures.Flush();
                 }
                 catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
                 {
-                    LogEventFailed(venue.Name, marketEvent.GetType().Name, marketEvent.Symbol, marketEvent.Time, e.Message);
-                    LogEventFailureDetail(e);
+                    _failures.Failed(venue.Name, marketEvent, e);
                 }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
+            _failures.FlushAll();
             return;
         }
+
+        _failures.FlushAll();
 
         if (!stoppingToken.IsCancellationRequested)
         {
@@ -97,9 +103,4 @@ internal sealed partial class MarketWorker(
     [LoggerMessage(Level = LogLevel.Information, Message = "Market feed finished: {Status}")]
     private partial void LogFeedEnded(string status);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Market event skipped: {Venue} {Record} {Symbol} at {Time:u} failed ({Reason})")]
-    private partial void LogEventFailed(string venue, string record, string symbol, DateTimeOffset time, string reason);
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Market event failure detail")]
-    private partial void LogEventFailureDetail(Exception exception);
 }

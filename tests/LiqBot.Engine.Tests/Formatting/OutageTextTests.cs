@@ -43,4 +43,19 @@ public sealed class OutageTextTests
         Assert.Equal("Bybit down since 23:50 UTC; OKX down 23:50:05-23:50:30 UTC", OutageText.List(outages, v => $"{v} down "));
         Assert.Equal("Bybit down 23:50:00-23:50:09 UTC", OutageText.List(outages[..2], v => $"{v} down "));
     }
+
+    [Fact]
+    public void StartSpans_AreToldOnceFirst_WithTheLastFirstConnection_NotAsAVenueDown()
+    {
+        FeedOutage[] outages =
+        [
+            FeedOutage.BeforeStart(T0.AddSeconds(5), "Bybit"),
+            FeedOutage.BeforeStart(T0.AddSeconds(8), "OKX"),
+            new(T0.AddMinutes(3), T0.AddMinutes(4), "Bybit"),
+        ];
+
+        Assert.Equal("before the start at 23:50:08 UTC; Bybit down 23:53-23:54 UTC", OutageText.List(outages, v => $"{v} down "));
+        Assert.Equal("Liquidations missing before the start at 23:50:08 UTC", OutageText.List(outages[..2], v => $"{v}'s liquidations missing ", startPrefix: "Liquidations missing "));
+        Assert.Equal("since the start, OKX still connecting", OutageText.List([outages[0], FeedOutage.BeforeStart(null, "OKX")], v => $"{v} down "));
+    }
 }

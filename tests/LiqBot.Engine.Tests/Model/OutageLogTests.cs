@@ -25,6 +25,20 @@ public sealed class OutageLogTests
     }
 
     [Fact]
+    public void Record_StartSpanAndAnOutageRightAfterIt_StayApart_AndTheClosedStartEndsTheOpenOne()
+    {
+        var log = new OutageLog();
+        log.Record(FeedOutage.BeforeStart(null, "Bybit"));
+        log.Record(FeedOutage.BeforeStart(At(1), "Bybit"));
+        log.Record(new FeedOutage(At(1), At(3), "Bybit", "pong timeout"));
+        log.Record(FeedOutage.BeforeStart(At(1), "Bybit"));
+
+        Assert.Equal([(DateTimeOffset.MinValue, (DateTimeOffset?)At(1), true), (At(1), At(3), false)], log.All.Select(o => (o.From, o.To, o.IsStart)));
+        Assert.Single(log.Within(At(-600), At(-590)), o => o.IsStart); // before the start nothing was received
+        Assert.Empty(log.Within(At(5), At(10)));
+    }
+
+    [Fact]
     public void Record_OutOfOrderSpan_IsInsertedInTimeOrder()
     {
         var log = new OutageLog();

@@ -16,6 +16,7 @@ public sealed class FakeBybitServer : IAsyncDisposable
     private readonly ConcurrentDictionary<string, ConcurrentQueue<RestFault>> _faults = new();
     private readonly ConcurrentQueue<string> _requests = new();
     private readonly ConcurrentQueue<string> _subscriptions = new();
+    private int _pings;
     private FakeVenueHost _host = null!;
 
     private FakeBybitServer()
@@ -45,6 +46,9 @@ public sealed class FakeBybitServer : IAsyncDisposable
     public long? CorruptKlineOpenMs { get; set; }
 
     public int Connections => _host.Connections;
+
+    /// <summary>Pings answered with a pong.</summary>
+    public int Pings => Volatile.Read(ref _pings);
 
     public int OpenSockets => _host.OpenSockets();
 
@@ -120,6 +124,7 @@ public sealed class FakeBybitServer : IAsyncDisposable
         }
         else if (op == "ping")
         {
+            Interlocked.Increment(ref _pings);
             await socket.SendAsync($$"""{"success":true,"ret_msg":"pong","conn_id":"465772b1-7630-4fdc-a492-e003e6f0f260","req_id":"{{reqId}}","op":"ping"}""");
         }
     }

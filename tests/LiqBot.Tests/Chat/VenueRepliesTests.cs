@@ -87,9 +87,9 @@ public sealed class VenueRepliesTests : IDisposable
 
         Assert.Equal(["Binance", "OKX"], sum!.Gaps.Select(o => o.Venue));
         var spans = $"Binance down {at:HH:mm}-{at.AddMinutes(5):HH:mm} UTC; OKX down since {at.AddMinutes(30):HH:mm} UTC";
-        Assert.Contains($"(No liquidation data while {spans}: those are missing for good, so the points undercount.)", all.Text, StringComparison.Ordinal);
-        Assert.DoesNotContain("No liquidation data", bybit.Text, StringComparison.Ordinal);
-        Assert.DoesNotContain("No liquidation data", zones.Text, StringComparison.Ordinal); // zones count no realized liquidations
+        Assert.Contains($"(Liquidations missing for good, so the points undercount: {spans}.)", all.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Liquidations missing", bybit.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Liquidations missing", zones.Text, StringComparison.Ordinal); // zones count no realized liquidations
     }
 
     public void Dispose() => _bot.Dispose();

@@ -1,8 +1,5 @@
-using System.Net;
-using System.Text.RegularExpressions;
 using LiqBot.Chat;
 using LiqBot.Chat.Console;
-using LiqBot.Engine.Formatting;
 using LiqBot.Engine.Model;
 using LiqBot.Exchanges;
 using LiqBot.Fakes.Bybit;
@@ -20,7 +17,7 @@ namespace LiqBot.Tests.Hosting;
 /// cascade alert whose window spans it.
 /// </summary>
 [Collection(nameof(ConsoleBotCollection))]
-public sealed partial class VenueOutageTests : IDisposable
+public sealed class VenueOutageTests : IDisposable
 {
     private readonly TempDirectory _folder = new();
 
@@ -40,26 +37,26 @@ public sealed partial class VenueOutageTests : IDisposable
         ];
         using var host = BotHost.Build(args, null, null, input, output, RepoPaths.Root);
         var running = host.RunAsync();
-        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        using var ops = new OperationsProbe(port);
         var router = host.Services.GetRequiredService<ICommandRouter>();
         var outages = host.Services.GetRequiredService<VenueFeeds>().All.Single().Source.Counters!.Outages;
 
-        await Eventually.TrueAsync(async () => await Health(http) == "ready\n", TimeSpan.Zero, "the bot is live on the fake Bybit");
+        await Eventually.TrueAsync(async () => await ops.ReadyAsync(), TimeSpan.Zero, "the bot is live on the fake Bybit");
         Assert.StartsWith("Subscribed to BTCUSDT alerts: cascade", (await Ask(router, "subscribe", "btc", "cascade")).Text, StringComparison.Ordinal);
-        Assert.Equal(1, outages.Count); // the wait for the first connection
+        Assert.Equal(0, outages.Count); // the wait for the first connection is a start span, not the venue down
+        Assert.True(outages.Snapshot("Bybit").Single().IsStart);
 
         bybit.Silent = true;
         bybit.DropConnections();
-        await Eventually.TrueAsync(async () => (await Health(http)).Contains("; liquidations missing since ", StringComparison.Ordinal), TimeSpan.Zero, "/healthz says since when liquidations are missing");
-        Assert.Equal(2, outages.Count);
+        await Eventually.TrueAsync(async () => await ops.HealthAsync() is (_, var text) && text.Contains("; liquidations missing since ", StringComparison.Ordinal), TimeSpan.Zero, "/healthz says since when liquidations are missing");
+        Assert.Equal(1, outages.Count);
         bybit.Silent = false;
-        await Eventually.TrueAsync(async () => await Health(http) == "ready\n", TimeSpan.Zero, "the bot is live again");
+        await Eventually.TrueAsync(async () => await ops.ReadyAsync(), TimeSpan.Zero, "the bot is live again");
         var dropped = outages.Snapshot("Bybit")[^1];
         Assert.NotNull(dropped.To);
 
-        var metrics = await http.GetStringAsync(new Uri("/metrics", UriKind.Relative));
-        Assert.Contains("liqbot_feed_outages_total{venue=\"bybit\"} 2\n", metrics, StringComparison.Ordinal);
-        var seconds = double.Parse(SecondsDown().Match(metrics).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(1, await ops.VenueMetricAsync("liqbot_feed_outages_total", "bybit"));
+        var seconds = (await ops.VenueMetricAsync("liqbot_feed_outage_seconds_total", "bybit"))!.Value;
         Assert.True(seconds >= (dropped.To!.Value - dropped.From).TotalSeconds, $"{seconds} s down counted, the drop alone lasted {(dropped.To.Value - dropped.From).TotalSeconds} s");
 
         // A $20M liquidation after the venue is back: over the $16M cascade threshold, the window spans the outage.
@@ -68,17 +65,19 @@ public sealed partial class VenueOutageTests : IDisposable
         await bybit.PushAsync(FakeBybitFrames.Trade("BTCUSDT", t + 60_000, true, 1, 50_000)); // releases what the gate holds after a reconnect
         await Eventually.UntilAsync(() => captured.ToString().Contains("BTCUSDT cascade:", StringComparison.Ordinal), "the cascade alert reached the console");
 
-        // The books hold the drop itself, or one span with the wait for the first connection when no frame came between.
+        // The books hold the span before the start and the drop apart: the first is no venue's fault.
         var (_, snapshot) = host.Services.GetRequiredService<MarketRegistry>().Find("BTCUSDT")!.Read(TimeWindow.H12, withHeatmap: true);
-        var gap = Assert.Single(snapshot!.Gaps, g => g.From <= dropped.From && g.To >= dropped.To);
+        var start = Assert.Single(snapshot!.Gaps, g => g.IsStart);
+        var gap = Assert.Single(snapshot.Gaps, g => !g.IsStart);
+        Assert.True(gap.From <= dropped.From && gap.To >= dropped.To, $"{gap} holds {dropped}");
         Assert.Equal("Bybit", gap.Venue);
         var alert = captured.ToString().Split('\n').First(l => l.Contains("BTCUSDT cascade:", StringComparison.Ordinal));
-        // Told as one span with the wait for the first connection when a frame or two came between (seconds apart).
-        var missing = OutageText.List(snapshot.Gaps, venue => $"{venue}'s liquidations missing ");
-        Assert.True(alert.Contains($" {missing}; the sum is a floor.", StringComparison.Ordinal), $"{alert} / the gaps {missing}");
+        var startedAt = start.To!.Value.UtcDateTime.ToString("HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
+        var missing = $"Liquidations missing before the start at {startedAt} UTC; Bybit's liquidations missing {gap.Span()}";
+        Assert.True(alert.Contains($" {missing}; the sum is a floor.", StringComparison.Ordinal), $"{alert} / expected {missing}");
 
         var heatmap = await Ask(router, "heatmap", "btc", "12h");
-        Assert.Contains($"(No liquidation data while {OutageText.List(snapshot.Gaps, venue => $"{venue} down ")}: ", heatmap.Text, StringComparison.Ordinal);
+        Assert.Contains($"(Liquidations missing for good, so the points undercount: before the start at {startedAt} UTC; Bybit down {gap.Span()}.)", heatmap.Text, StringComparison.Ordinal);
         Assert.NotNull(heatmap.Image);
 
         input.CloseInput();
@@ -87,26 +86,6 @@ public sealed partial class VenueOutageTests : IDisposable
 
     public void Dispose() => _folder.Dispose();
 
-    [GeneratedRegex("liqbot_feed_outage_seconds_total\\{venue=\"bybit\"\\} ([0-9.eE+-]+)\n")]
-    private static partial Regex SecondsDown();
-
     private static Task<ChatReply> Ask(ICommandRouter router, string command, params string[] arguments) =>
         router.HandleAsync(new ChatRequest(ConsoleChatIO.Chat, "test", command, arguments, _ => ValueTask.FromResult(true)), CancellationToken.None);
-
-    private static async Task<string> Health(HttpClient http)
-    {
-        try
-        {
-            return await http.GetStringAsync(new Uri("/healthz", UriKind.Relative));
-        }
-        catch (HttpRequestException e) when (e.StatusCode == HttpStatusCode.ServiceUnavailable)
-        {
-            using var response = await http.GetAsync(new Uri("/healthz", UriKind.Relative));
-            return await response.Content.ReadAsStringAsync();
-        }
-        catch (HttpRequestException)
-        {
-            return "not listening";
-        }
-    }
 }

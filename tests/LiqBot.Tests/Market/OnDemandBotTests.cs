@@ -67,7 +67,10 @@ public sealed class OnDemandBotTests : IDisposable
     public async Task SymbolOnOneVenueOnly_IsTrackedThere_AndTheReplyNamesIt()
     {
         await using var venues = await OnDemandVenues.StartAsync();
-        await using var bot = await Bot.StartAsync(venues, _folder);
+        var port = FreeTcpPort.Pick();
+        await using var bot = await Bot.StartAsync(venues, _folder, $"--Operations:Port={port}");
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        var before = await http.GetStringAsync(new Uri("/metrics", UriKind.Relative));
 
         var reply = await bot.AskAsync("/zones only", "ONLYUSDT 24h");
 
@@ -78,6 +81,15 @@ public sealed class OnDemandBotTests : IDisposable
         Assert.DoesNotContain(venues.Binance.Host.ConnectedUrls, u => u.Contains("onlyusdt", StringComparison.Ordinal));
         Assert.DoesNotContain(venues.Okx.Subscriptions, s => s.Contains("ONLY-USDT-SWAP", StringComparison.Ordinal));
         Assert.Equal("ONLYUSDT is not listed on OKX; it is read on Bybit.", await bot.AskAsync("/zones only 24h okx", "not listed on OKX"));
+
+        // The configured BTCUSDT and ETHUSDT, then ONLYUSDT too, on Bybit alone (the exporter writes every series a gauge).
+        var after = await http.GetStringAsync(new Uri("/metrics", UriKind.Relative));
+        Assert.Contains("\nliqbot_tracked_symbols 2\n", before, StringComparison.Ordinal);
+        Assert.Contains("\nliqbot_tracked_symbols 3\n", after, StringComparison.Ordinal);
+        Assert.Contains("liqbot_tracked_symbol_books{venue=\"bybit\"} 2\n", before, StringComparison.Ordinal);
+        Assert.Contains("liqbot_tracked_symbol_books{venue=\"bybit\"} 3\n", after, StringComparison.Ordinal);
+        Assert.Contains("liqbot_tracked_symbol_books{venue=\"binance\"} 2\n", after, StringComparison.Ordinal);
+        Assert.Contains("liqbot_tracked_symbol_books{venue=\"okx\"} 2\n", after, StringComparison.Ordinal);
     }
 
     [Fact]

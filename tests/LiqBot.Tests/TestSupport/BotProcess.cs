@@ -3,7 +3,7 @@ using System.Diagnostics;
 
 namespace LiqBot.Tests.TestSupport;
 
-/// <summary>The real bot as a separate process (`dotnet liqbot.dll run ...`), its output captured, killable like kill -9.</summary>
+/// <summary>The real bot as a separate process (`dotnet liqbot.dll run ...` or another verb), its output captured, interruptible like Ctrl+C, killable like kill -9.</summary>
 internal sealed class BotProcess : IDisposable
 {
     private readonly Process _process;
@@ -11,6 +11,8 @@ internal sealed class BotProcess : IDisposable
     private BotProcess(Process process) => _process = process;
 
     public ConcurrentQueue<string> Errors { get; } = new();
+
+    public ConcurrentQueue<string> Output { get; } = new();
 
     public bool HasExited => _process.HasExited;
 
@@ -50,7 +52,13 @@ internal sealed class BotProcess : IDisposable
                 bot.Errors.Enqueue(line);
             }
         };
-        process.OutputDataReceived += (_, _) => { };
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is { } line)
+            {
+                bot.Output.Enqueue(line);
+            }
+        };
         process.BeginErrorReadLine();
         process.BeginOutputReadLine();
         return bot;
@@ -66,6 +74,19 @@ internal sealed class BotProcess : IDisposable
     }
 
     public bool Logged(string text) => Errors.Any(line => line.Contains(text, StringComparison.Ordinal));
+
+    /// <summary>Sends SIGINT (as Ctrl+C) and waits for the exit code.</summary>
+    public async Task<int> InterruptAndWaitAsync()
+    {
+        using (var kill = Process.Start("kill", ["-s", "INT", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(3));
+        _process.WaitForExit(); // flushes the redirected output
+        return _process.ExitCode;
+    }
 
     /// <summary>Ends the process at once, with no chance to clean up (as kill -9).</summary>
     public void Kill()

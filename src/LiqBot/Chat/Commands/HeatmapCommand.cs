@@ -37,7 +37,7 @@ internal sealed class HeatmapCommand(MarketArguments arguments, ChartService cha
         if (heatmap!.Gaps.Count > 0 && !book.IsEmpty)
         {
             var spans = OutageText.List(heatmap.Gaps, name => $"{name} down ", withDate: window.Span > TimeSpan.FromDays(1));
-            text += $"\n(No liquidation data while {spans}: those are missing for good, so the points undercount.)";
+            text += $"\n(Liquidations missing for good, so the points undercount: {spans}.)";
         }
 
         return new ChatReply(text + MarketNotes.Status(market), charts.Heatmap(heatmap));

@@ -110,9 +110,10 @@ internal sealed partial class TelegramChatSender(
     private async Task SendOneAsync(long chatId, OutboxMessage message, IDeliveryReport report, ConcurrentDictionary<long, TelegramChatVerdict> verdicts)
     {
         Func<IDeliveryReport, Task> outcome;
+        var rest = string.Empty;
         try
         {
-            await DeliverAsync(chatId, message);
+            rest = await DeliverAsync(chatId, message);
             outcome = r => r.SentAsync(message, CancellationToken.None);
         }
         catch (ApiRequestException e)
@@ -130,6 +131,50 @@ internal sealed partial class TelegramChatSender(
         }
 
         await SettleAsync(message, outcome, report);
+        if (rest.Length > 0)
+        {
+            await SendRestAsync(chatId, message.Id, rest);
+        }
+    }
+
+    /// <summary>
+    /// The text a caption could not hold, after its photo was sent and reported: as messages, each in its own place
+    /// under the limiter. A failure is logged, not retried: retrying the message would send its photo twice.
+    /// </summary>
+    private async Task SendRestAsync(long chatId, long messageId, string rest)
+    {
+        foreach (var piece in TelegramTextSplitter.Split(rest, TelegramTextSplitter.MaxMessageLength))
+        {
+            using var wait = new CancellationTokenSource(options.Value.MaxBatchDuration, time);
+            try
+            {
+                await limiter.StartAsync(chatId, wait.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                LogRestNotSent(messageId, "no place under the rate limit within a batch's time");
+                return;
+            }
+
+            try
+            {
+                await client.SendMessageAsync(chatId, TelegramHtml.Escape(piece), null, CancellationToken.None);
+            }
+            catch (Exception e) when (e is ApiRequestException or RequestException)
+            {
+                if ((e as ApiRequestException)?.RetryAfter() is { } retryAfter)
+                {
+                    limiter.PauseAll(retryAfter);
+                }
+
+                LogRestNotSent(messageId, e.Message);
+                return;
+            }
+            finally
+            {
+                limiter.Answered(chatId);
+            }
+        }
     }
 
     private Func<IDeliveryReport, Task> Classify(long chatId, OutboxMessage message, ApiRequestException e, ConcurrentDictionary<long, TelegramChatVerdict> verdicts)
@@ -159,20 +204,21 @@ internal sealed partial class TelegramChatSender(
         }
     }
 
-    private async Task DeliverAsync(long chatId, OutboxMessage message)
+    /// <summary>Sends the message; returns the text a photo's caption (1,024 characters) could not hold, sent after it.</summary>
+    private async Task<string> DeliverAsync(long chatId, OutboxMessage message)
     {
         if (message.Png is { } png)
         {
-            var caption = TelegramHtml.Escape(Shorten(message.Text, TelegramTextSplitter.MaxCaptionLength));
-            await client.SendPhotoAsync(chatId, message.Kind.ToString().ToLowerInvariant() + ".png", png, caption, null, CancellationToken.None);
+            var (caption, rest) = TelegramTextSplitter.SplitHead(message.Text, TelegramTextSplitter.MaxCaptionLength);
+            await client.SendPhotoAsync(chatId, message.Kind.ToString().ToLowerInvariant() + ".png", png, TelegramHtml.Escape(caption), null, CancellationToken.None);
+            return rest;
         }
-        else
-        {
-            await client.SendMessageAsync(chatId, TelegramHtml.Escape(Shorten(message.Text, TelegramTextSplitter.MaxMessageLength)), null, CancellationToken.None);
-        }
+
+        await client.SendMessageAsync(chatId, TelegramHtml.Escape(Shorten(message.Text, TelegramTextSplitter.MaxMessageLength)), null, CancellationToken.None);
+        return string.Empty;
     }
 
-    // Alerts and summaries are a few lines; one over the limit is cut rather than sent as two messages against the chat's limit.
+    // Alerts and summaries are a few lines; a text message over 4,096 is cut rather than sent as two messages against the chat's limit.
     private static string Shorten(string text, int maxLength)
     {
         if (text.Length <= maxLength)
@@ -210,6 +256,9 @@ internal sealed partial class TelegramChatSender(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Telegram rejected the bot token ({Code}); messages are kept in the outbox. Check Telegram:Token")]
     private partial void LogTokenRejected(int code);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram outbox message {Id}: its photo was sent, the rest of its text was not ({Reason})")]
+    private partial void LogRestNotSent(long id, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Stopping: {Count} Telegram messages go back to the outbox unsent")]
     private partial void LogStopping(int count);

@@ -7,19 +7,11 @@ namespace LiqBot.Exchanges.Replay;
 /// Replays a bar file (a CSV, or any <see cref="MarketHistory"/>) as market events: each bar at its
 /// close, paced by bar time divided by the speed factor (no pacing when speed is null).
 /// </summary>
-internal sealed class BarFileReplaySource(MarketHistory history, double? speed, TimeProvider time) : IMarketSource
+internal sealed class BarFileReplaySource(MarketHistory history, double? speed, TimeProvider time) : ReplaySource(time)
 {
-    private volatile FeedStatus _status = new(FeedState.Connecting, time.GetUtcNow(), "replay not started");
-
-    public FeedStatus Status => _status;
-
-    public FeedCounters? Counters => null;
-
-    public bool IsFinite => true;
-
-    public async IAsyncEnumerable<MarketEvent> StreamAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    public override async IAsyncEnumerable<MarketEvent> StreamAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var pace = new ReplayPace(speed, time);
+        var pace = new ReplayPace(speed, Time);
         var liquidations = 0;
         foreach (var bar in history.Bars)
         {
@@ -31,10 +23,10 @@ internal sealed class BarFileReplaySource(MarketHistory history, double? speed, 
                 yield return new LiquidationReported(history.Symbol, history.Liquidations[liquidations]);
             }
 
-            _status = new FeedStatus(FeedState.Live, bar.CloseTime);
+            LiveAt(bar.CloseTime);
             yield return new BarClosed(history.Symbol, bar);
         }
 
-        _status = new FeedStatus(FeedState.Ended, history.LastClose, "end of replay");
+        Ended("end of replay", history.LastClose);
     }
 }

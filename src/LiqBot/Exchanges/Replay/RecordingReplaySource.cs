@@ -9,34 +9,24 @@ namespace LiqBot.Exchanges.Replay;
 /// Replays a recording as market events with the live decoder and processor, pacing frames by their
 /// receive times divided by the speed factor (no pacing when speed is null).
 /// </summary>
-internal sealed class RecordingReplaySource(string path, double? speed, TimeProvider time) : IMarketSource
+internal sealed class RecordingReplaySource(string path, double? speed, TimeProvider time) : ReplaySource(time)
 {
-    private volatile FeedStatus _status = new(FeedState.Connecting, time.GetUtcNow(), "replay not started");
-
-    public FeedStatus Status => _status;
-
     private readonly FeedCounters _counters = new();
 
-    public FeedCounters? Counters => _counters;
+    public override FeedCounters? Counters => _counters;
 
-    public bool IsFinite => true;
-
-    public async IAsyncEnumerable<MarketEvent> StreamAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    public override async IAsyncEnumerable<MarketEvent> StreamAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var decoder = new BybitFrameDecoder([], learnSymbols: true);
         var sink = new ListEventSink(decoder.Symbols, new BybitOptions().ReorderWindow);
         var processor = new BybitFeedProcessor(sink);
         long? firstMs = null;
-        var pace = new ReplayPace(speed, time);
+        var pace = new ReplayPace(speed, Time);
         await foreach (var frame in RecordingFile.ReadFramesAsync(path, cancellationToken))
         {
-            if (_status.State != FeedState.Live)
-            {
-                _status = new FeedStatus(FeedState.Live, DateTimeOffset.FromUnixTimeMilliseconds(frame.ReceivedMs));
-            }
-
             firstMs ??= frame.ReceivedMs;
             await pace.WaitUntilAsync(TimeSpan.FromMilliseconds(frame.ReceivedMs - firstMs.Value), cancellationToken);
+            LiveAt(DateTimeOffset.FromUnixTimeMilliseconds(frame.ReceivedMs));
 
             _counters.Frame();
             var info = decoder.Decode(Encoding.UTF8.GetBytes(frame.Frame), processor);
@@ -55,7 +45,6 @@ internal sealed class RecordingReplaySource(string path, double? speed, TimeProv
             }
 
             sink.Output.Clear();
-            _status = _status with { Since = DateTimeOffset.FromUnixTimeMilliseconds(frame.ReceivedMs) };
         }
 
         sink.Flush();
@@ -64,6 +53,6 @@ internal sealed class RecordingReplaySource(string path, double? speed, TimeProv
             yield return e;
         }
 
-        _status = new FeedStatus(FeedState.Ended, _status.Since, "end of recording");
+        Ended("end of recording");
     }
 }

@@ -77,6 +77,27 @@ public sealed class TelegramChatSenderTests
     }
 
     [Fact]
+    public async Task AlertLongerThanACaption_SendsThePhotoThenTheRestAsText_NothingCut()
+    {
+        await using var harness = await TelegramFanOutHarness.StartAsync(ClockScale);
+        var lines = Enumerable.Range(1, 60).Select(i => $"line {i}: BTCUSDT zone 88.0k-89.0k ($412M est.) & more").ToList();
+        var text = string.Join('\n', lines);
+        await harness.Store.Outbox.EnqueueAsync(
+            new OutboxEnvelope("cascade:BTCUSDT:long", TelegramFanOutHarness.Chat(2101), OutboxMessageKind.Alert, text, TinyPng.Bytes),
+            CancellationToken.None);
+        var (dispatcher, sender) = harness.NewProcess("a", lease: Lease);
+
+        Assert.Equal(1, await dispatcher.DispatchOnceAsync(sender, CancellationToken.None));
+
+        Assert.True(text.Length > 1024, "the text fits a caption: the test proves nothing");
+        var sent = harness.Server.Sent.ToList();
+        Assert.Equal(["sendPhoto", "sendMessage"], sent.Select(m => m.Method));
+        Assert.InRange(sent[0].PlainText.Length, 1, 1024);
+        Assert.Equal(text, sent[0].PlainText + "\n" + sent[1].PlainText); // cut at a line break, every line sent
+        Assert.Equal(0, await harness.PendingAsync());
+    }
+
+    [Fact]
     public async Task TooManyRequests_PausesAllSendingForRetryAfter_AndEverythingArrivesOnce()
     {
         // The fake allows a third of what the sender is configured for, so it answers 429s.

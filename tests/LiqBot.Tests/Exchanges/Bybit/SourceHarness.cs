@@ -70,9 +70,12 @@ internal sealed class SourceHarness : IAsyncDisposable
         Consume(Supervised);
     }
 
-    public void Start(params string[] symbols)
+    public void Start(params string[] symbols) => StartOn(TimeProvider.System, symbols);
+
+    /// <summary>The source alone, its keep-alive and counters on <paramref name="time"/>.</summary>
+    public void StartOn(TimeProvider time, params string[] symbols)
     {
-        Source = new BybitMarketSource(symbols.Length == 0 ? ["BTCUSDT"] : symbols, Options, Rest, TimeProvider.System, NullLogger<BybitMarketSource>.Instance);
+        Source = new BybitMarketSource(symbols.Length == 0 ? ["BTCUSDT"] : symbols, Options, Rest, time, NullLogger<BybitMarketSource>.Instance);
         Consume(Source);
     }
 

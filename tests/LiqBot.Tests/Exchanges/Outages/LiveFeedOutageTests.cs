@@ -7,13 +7,95 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace LiqBot.Tests.Exchanges.Outages;
 
-/// <summary>A live feed's outages on a fake clock: from the start until live, and from the last frame of a lost connection until the next is live.</summary>
+/// <summary>
+/// A live feed's outages on a fake clock: before the first connection a start span (not an outage), from the last
+/// sign of life of a lost connection or the clean end of a closed one until the next is live.
+/// </summary>
 public sealed class LiveFeedOutageTests
 {
     private static readonly DateTimeOffset T0 = new(2026, 12, 1, 12, 0, 0, TimeSpan.Zero);
 
     [Fact]
     public async Task LostConnection_IsAnOutageFromItsLastFrameUntilTheNextIsLive()
+    {
+        await RunAsync(async (time, counters, session) =>
+        {
+            Assert.True(counters.Outages.Current!.Value.IsStart, "waiting for the first connection is a start span");
+            await session.DoAsync(time, TimeSpan.FromSeconds(3), Step.Live);
+            await session.DoAsync(time, TimeSpan.FromSeconds(7), Step.Frame); // 12:00:10, the last frame
+            Assert.False(counters.Outages.IsDown);
+            await session.DoAsync(time, TimeSpan.FromSeconds(15), Step.Fail); // given up at 12:00:25
+            await Eventually.UntilAsync(() => counters.Outages.IsDown, "the lost connection is an outage");
+            Assert.Equal(T0.AddSeconds(10), counters.Outages.Current!.Value.From);
+            await NextConnectionAsync(time, session, 2);
+            time.SetUtcNow(T0.AddSeconds(40));
+            await session.DoAsync(time, TimeSpan.Zero, Step.Live);
+
+            var outages = counters.Outages.Snapshot("Test");
+            Assert.Equal(
+                [(DateTimeOffset.MinValue, (DateTimeOffset?)T0.AddSeconds(3), true), (T0.AddSeconds(10), T0.AddSeconds(40), false)],
+                outages.Select(o => (o.From, o.To, o.IsStart)));
+            Assert.Equal("boom", outages[1].Reason);
+            Assert.Equal(1, counters.Outages.Count);
+            Assert.Equal(30, counters.Outages.SecondsDown(time.GetUtcNow()), 6);
+        });
+    }
+
+    [Fact]
+    public async Task FailedFirstConnection_EndsTheStartSpan_AndIsAnOutageUntilLive()
+    {
+        await RunAsync(async (time, counters, session) =>
+        {
+            await session.DoAsync(time, TimeSpan.FromSeconds(4), Step.Fail); // 12:00:04: the venue refused
+            await NextConnectionAsync(time, session, 2);
+            time.SetUtcNow(T0.AddSeconds(30));
+            await session.DoAsync(time, TimeSpan.Zero, Step.Live);
+
+            Assert.Equal(
+                [(DateTimeOffset.MinValue, (DateTimeOffset?)T0.AddSeconds(4), true), (T0.AddSeconds(4), T0.AddSeconds(30), false)],
+                counters.Outages.Snapshot("Test").Select(o => (o.From, o.To, o.IsStart)));
+            Assert.Equal(1, counters.Outages.Count);
+            Assert.Equal(26, counters.Outages.SecondsDown(time.GetUtcNow()), 6);
+        });
+    }
+
+    [Fact]
+    public async Task ClosedByTheVenue_IsAnOutageFromTheClose_NotFromTheLastFrame()
+    {
+        await RunAsync(async (time, counters, session) =>
+        {
+            await session.DoAsync(time, TimeSpan.FromSeconds(1), Step.Live);
+            await session.DoAsync(time, TimeSpan.FromSeconds(4), Step.Frame); // 12:00:05, the last frame of a quiet market
+            await session.DoAsync(time, TimeSpan.FromSeconds(20), Step.Close); // 12:00:25: the venue closes cleanly
+            await NextConnectionAsync(time, session, 2);
+            time.SetUtcNow(T0.AddSeconds(27));
+            await session.DoAsync(time, TimeSpan.Zero, Step.Live);
+
+            var closed = counters.Outages.Snapshot("Test")[^1];
+            Assert.Equal((T0.AddSeconds(25), (DateTimeOffset?)T0.AddSeconds(27), "stream closed by Test"), (closed.From, closed.To, closed.Reason));
+            Assert.Equal(2, counters.Outages.SecondsDown(time.GetUtcNow()), 6);
+        });
+    }
+
+    [Fact]
+    public void Outages_GoingOnCountsUpToNow_AndUpOrDownTwiceChangesNothing()
+    {
+        var outages = new FeedOutages();
+        outages.Down(T0, "connecting");
+        outages.Down(T0.AddSeconds(5), "again");
+        Assert.Equal(30, outages.SecondsDown(T0.AddSeconds(30)), 6);
+
+        outages.Up(T0.AddSeconds(40));
+        outages.Up(T0.AddSeconds(50));
+        outages.Down(T0.AddSeconds(30), "pong timeout"); // a last frame from before the last recovery: starts at the recovery
+
+        Assert.Equal(2, outages.Count);
+        Assert.Equal([(T0, (DateTimeOffset?)T0.AddSeconds(40)), (T0.AddSeconds(40), null)], outages.Snapshot("OKX").Select(o => (o.From, o.To)));
+        Assert.All(outages.Snapshot("OKX"), o => Assert.Equal("OKX", o.Venue));
+    }
+
+    /// <summary>Runs a feed over a <see cref="StepSession"/> on a fake clock at <see cref="T0"/> while <paramref name="test"/> drives it.</summary>
+    private static async Task RunAsync(Func<FakeTimeProvider, FeedCounters, StepSession, Task> test)
     {
         var time = new FakeTimeProvider(T0);
         var counters = new FeedCounters(time);
@@ -36,29 +118,7 @@ public sealed class LiveFeedOutageTests
         try
         {
             await Eventually.UntilAsync(() => session.Runs == 1, "the feed started its first connection");
-            Assert.True(counters.Outages.IsDown, "waiting for the first connection is an outage");
-            await session.DoAsync(time, TimeSpan.FromSeconds(3), Step.Live);
-            await session.DoAsync(time, TimeSpan.FromSeconds(7), Step.Frame); // 12:00:10, the last frame
-            Assert.False(counters.Outages.IsDown);
-            await session.DoAsync(time, TimeSpan.FromSeconds(15), Step.Fail); // given up at 12:00:25
-            await Eventually.UntilAsync(() => counters.Outages.IsDown, "the lost connection is an outage");
-            Assert.Equal(T0.AddSeconds(10), counters.Outages.Current!.Value.From);
-
-            // The backoff (at most 1 s) runs on the fake clock: move it until the next connection starts.
-            await Eventually.UntilAsync(
-                () =>
-                {
-                    time.Advance(TimeSpan.FromMilliseconds(250));
-                    return session.Runs == 2;
-                },
-                "the feed started its next connection");
-            time.SetUtcNow(T0.AddSeconds(40));
-            await session.DoAsync(time, TimeSpan.Zero, Step.Live);
-
-            var outages = counters.Outages.Snapshot("Test");
-            Assert.Equal([(T0, (DateTimeOffset?)T0.AddSeconds(3), "connecting"), (T0.AddSeconds(10), T0.AddSeconds(40), "boom")], outages.Select(o => (o.From, o.To, o.Reason)));
-            Assert.Equal(2, counters.Outages.Count);
-            Assert.Equal(33, counters.Outages.SecondsDown(time.GetUtcNow()), 6);
+            await test(time, counters, session);
         }
         finally
         {
@@ -67,28 +127,22 @@ public sealed class LiveFeedOutageTests
         }
     }
 
-    [Fact]
-    public void Outages_GoingOnCountsUpToNow_AndUpOrDownTwiceChangesNothing()
-    {
-        var outages = new FeedOutages();
-        outages.Down(T0, "connecting");
-        outages.Down(T0.AddSeconds(5), "again");
-        Assert.Equal(30, outages.SecondsDown(T0.AddSeconds(30)), 6);
-
-        outages.Up(T0.AddSeconds(40));
-        outages.Up(T0.AddSeconds(50));
-        outages.Down(T0.AddSeconds(30), "pong timeout"); // a last frame from before the last recovery: starts at the recovery
-
-        Assert.Equal(2, outages.Count);
-        Assert.Equal([(T0, (DateTimeOffset?)T0.AddSeconds(40)), (T0.AddSeconds(40), null)], outages.Snapshot("OKX").Select(o => (o.From, o.To)));
-        Assert.All(outages.Snapshot("OKX"), o => Assert.Equal("OKX", o.Venue));
-    }
+    /// <summary>The backoff (at most 1 s) runs on the fake clock: moves it until connection <paramref name="run"/> starts.</summary>
+    private static Task NextConnectionAsync(FakeTimeProvider time, StepSession session, int run) =>
+        Eventually.UntilAsync(
+            () =>
+            {
+                time.Advance(TimeSpan.FromMilliseconds(250));
+                return session.Runs == run;
+            },
+            "the feed started its next connection");
 
     private enum Step
     {
         Live,
         Frame,
         Fail,
+        Close,
     }
 
     /// <summary>A session the test drives step by step: go live, receive a frame, fail.</summary>
@@ -126,6 +180,8 @@ public sealed class LiveFeedOutageTests
                         case Step.Frame:
                             counters.Frame();
                             break;
+                        case Step.Close:
+                            return SessionEnd.ClosedByVenue;
                         default:
                             throw new MarketStreamException("boom");
                     }

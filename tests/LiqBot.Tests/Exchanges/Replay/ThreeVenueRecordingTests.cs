@@ -29,7 +29,7 @@ public sealed class ThreeVenueRecordingTests : IDisposable
     private const string BtcSwap = "BTC-USDT-SWAP";
     private static readonly Venue[] All = [Venue.Bybit, Venue.Binance, Venue.Okx];
 
-    // Counted from the recorder's start (warm start and subscribing included, which a loaded machine slows):
+    // Counted from the first live event (after the warm start and subscribing, which a loaded machine slows):
     // the pushes below must land inside it, so it is long enough to be only a bound, not a race.
     private const string RecordFor = "90s";
     private readonly TempDirectory _folder = new();

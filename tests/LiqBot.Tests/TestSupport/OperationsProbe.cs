@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
 
-namespace LiqBot.Tests.Soak;
+namespace LiqBot.Tests.TestSupport;
 
 /// <summary>The bot's operations port as a test reads it: /healthz (status and text) and one venue's figure from /metrics.</summary>
 internal sealed class OperationsProbe(int port) : IDisposable
