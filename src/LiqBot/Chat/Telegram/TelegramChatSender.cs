@@ -7,7 +7,7 @@ using LiqBot.Resilience;
 namespace LiqBot.Chat.Telegram;
 
 /// <summary>
-/// Posts outbox batches to Telegram: chats take turns one message at a time, every send waits
+/// Posts outbox batches to Telegram (alerts, summaries and command replies): chats take turns one message at a time, every send waits
 /// for its place under <see cref="TelegramRateLimiter"/>, and each answer becomes one delivery
 /// report. A message that cannot start before the batch's time is up goes back to the outbox
 /// (RetryLater), so a batch never outlives its lease. On stop, sends already started finish and
@@ -161,14 +161,16 @@ internal sealed partial class TelegramChatSender(
 
     private async Task DeliverAsync(long chatId, OutboxMessage message)
     {
+        // A command reply answers the user's message, in its forum topic; alerts and summaries stand alone.
+        var replyTo = message.ReplyToMessageId is { } messageId ? new TelegramReplyTarget((int)messageId, (int?)message.ReplyThreadId) : null;
         if (message.Png is { } png)
         {
             var caption = TelegramHtml.Escape(Shorten(message.Text, TelegramTextSplitter.MaxCaptionLength));
-            await client.SendPhotoAsync(chatId, message.Kind.ToString().ToLowerInvariant() + ".png", png, caption, null, CancellationToken.None);
+            await client.SendPhotoAsync(chatId, message.Kind.ToString().ToLowerInvariant() + ".png", png, caption, replyTo, CancellationToken.None);
         }
         else
         {
-            await client.SendMessageAsync(chatId, TelegramHtml.Escape(Shorten(message.Text, TelegramTextSplitter.MaxMessageLength)), null, CancellationToken.None);
+            await client.SendMessageAsync(chatId, TelegramHtml.Escape(Shorten(message.Text, TelegramTextSplitter.MaxMessageLength)), replyTo, CancellationToken.None);
         }
     }
 

@@ -28,7 +28,7 @@ public sealed class TelegramPollingWorkerTests : IAsyncLifetime
         Assert.Equal("sendPhoto", photo.Method);
         Assert.Equal(TelegramPollingHarness.GroupId, photo.ChatId);
         Assert.Equal(TinyPng.Bytes, photo.Photo);
-        Assert.Equal("liqmap-BTCUSDT-24h.png", photo.PhotoFileName);
+        Assert.Equal("reply.png", photo.PhotoFileName);
         Assert.Equal("HTML", photo.ParseMode, ignoreCase: true);
         Assert.Equal("BTCUSDT &lt;24h&gt; longs &amp; shorts: 88.0k-89.0k ($412M) &gt; 5 %", photo.Text);
         Assert.Equal(TestCommandRouter.Brief, photo.PlainText);
