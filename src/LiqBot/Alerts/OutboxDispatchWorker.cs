@@ -168,20 +168,26 @@ internal sealed partial class OutboxDispatchWorker(
             try
             {
                 var pass = DispatchOnceAsync(sender, _sending.Token);
+                var woken = false;
                 while (!pass.IsCompleted)
                 {
                     // A retry (after a cut answer, say) or a command reply (queued with a signal) need not wait for the
                     // rest of a long batch. Not cancelled by the stop: a batch in flight at shutdown is finished, as StopAsync expects.
-                    await Task.WhenAny(pass, signal.WaitAsync(options.Value.IdlePoll, time, CancellationToken.None));
+                    using var passEnded = new CancellationTokenSource();
+                    var wake = signal.WaitAsync(options.Value.IdlePoll, time, passEnded.Token, sender.Platform);
+                    await Task.WhenAny(pass, wake);
+                    // No waiter is left behind when the pass ends: it would take the next signal from the idle wait below.
+                    await passEnded.CancelAsync();
+                    woken = await WokenAsync(wake);
                     if (!pass.IsCompleted && !stoppingToken.IsCancellationRequested)
                     {
                         await DispatchOnceAsync(sender, _sending.Token, urgentOnly: true);
                     }
                 }
 
-                if (await pass == 0)
+                if (await pass == 0 && !woken)
                 {
-                    await signal.WaitAsync(options.Value.IdlePoll, time, stoppingToken);
+                    await signal.WaitAsync(options.Value.IdlePoll, time, stoppingToken, sender.Platform);
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -194,6 +200,18 @@ internal sealed partial class OutboxDispatchWorker(
                 LogPassFailed(e, sender.Platform);
                 await Task.Delay(options.Value.IdlePoll * 5, time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
             }
+        }
+    }
+
+    private static async Task<bool> WokenAsync(Task<bool> wake)
+    {
+        try
+        {
+            return await wake;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
         }
     }
 
