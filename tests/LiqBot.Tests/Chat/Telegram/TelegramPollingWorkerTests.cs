@@ -144,6 +144,22 @@ public sealed class TelegramPollingWorkerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ProgressLine_GoesOutBeforeTheAnswer_BothReplyingToTheCommandThroughTheOutbox()
+    {
+        await _harness.StartWorkerAsync();
+
+        Server.EnqueueMessage(TelegramPollingHarness.GroupId, "supergroup", TelegramPollingHarness.UserId, "/warm@LiqBot", threadId: 12);
+
+        await Eventually.TrueAsync(() => Server.SentCount == 2, Bound, "the progress line and the answer");
+        Assert.Equal(["Warming up SOLUSDT, about 5 s; the reply follows when ready.", "SOLUSDT ready"], Server.Sent.Select(m => m.PlainText));
+        Assert.Single(Server.Sent.Select(m => (m.ReplyToMessageId, m.MessageThreadId)).Distinct());
+        Assert.Equal(12, Server.Sent[0].MessageThreadId);
+        Assert.NotNull(Server.Sent[0].ReplyToMessageId);
+        // Both went through the outbox, keyed by the update, and were recorded as delivered.
+        Assert.Equal(0, await _harness.Outbox.CountPendingAsync(null, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task RestartMidStream_NoUpdateIsLostOrHandledTwice()
     {
         var first = await _harness.StartWorkerAsync();
