@@ -7,6 +7,7 @@ using LiqBot.Benchmarks.Engine;
 // dotnet run -c Release --project benchmarks/LiqBot.Benchmarks -- decode-cpu [iterations] (Linux: decode + apply timed by thread CPU time)
 // dotnet run -c Release --project benchmarks/LiqBot.Benchmarks -- bot-rss [days] [seconds] (Linux: peak RSS of the whole bot on the three fakes)
 // dotnet run -c Release --project benchmarks/LiqBot.Benchmarks -- fanout sqlite|postgres telegram|discord|instant CHATS
+// dotnet run -c Release --project benchmarks/LiqBot.Benchmarks -- reply-latency sqlite|postgres COMMANDS FANOUT (Telegram update to reply through the outbox)
 // dotnet run -c Release --project benchmarks/LiqBot.Benchmarks -- recent-sends sqlite|postgres CHATS OLD (seeding the Telegram limiter at start)
 // dotnet run -c Release --project benchmarks/LiqBot.Benchmarks -- tune FILE... (development bars only: each file is cut at 2026-06-01)
 if (args is ["state-size"])
@@ -36,6 +37,12 @@ if (args is ["bot-rss", .. var rss])
 if (args is ["fanout", var provider, var platform, var chats])
 {
     await LiqBot.Benchmarks.Outbox.OutboxFanOut.RunAsync(provider, platform, int.Parse(chats, System.Globalization.CultureInfo.InvariantCulture), Console.Out);
+    return;
+}
+
+if (args is ["reply-latency", var replyStore, var replyCommands, var replyFanOut])
+{
+    await LiqBot.Benchmarks.Telegram.ReplyLatency.RunAsync(replyStore, int.Parse(replyCommands, System.Globalization.CultureInfo.InvariantCulture), int.Parse(replyFanOut, System.Globalization.CultureInfo.InvariantCulture), Console.Out);
     return;
 }
 

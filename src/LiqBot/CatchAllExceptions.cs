@@ -12,7 +12,7 @@ using System.Diagnostics.CodeAnalysis;
 [assembly: SuppressMessage("Design", "CA1031", Scope = "member", Justification = "A delivery report that fails leaves the message leased to be claimed again; the batch goes on.",
     Target = "~M:LiqBot.Chat.Telegram.TelegramChatSender.SettleAsync(LiqBot.Storage.OutboxMessage,System.Func{LiqBot.Chat.IDeliveryReport,System.Threading.Tasks.Task},LiqBot.Chat.IDeliveryReport)~System.Threading.Tasks.Task")]
 [assembly: SuppressMessage("Design", "CA1031", Scope = "member", Justification = "A failing update is logged and passed over; retrying it forever would stop every chat's commands.",
-    Target = "~M:LiqBot.Chat.Telegram.TelegramPollingWorker.HandleAsync(Telegram.Bot.Types.Update,System.String)~System.Threading.Tasks.Task")]
+    Target = "~M:LiqBot.Chat.Telegram.TelegramPollingWorker.HandleAsync(Telegram.Bot.Types.Update,System.String)~System.Threading.Tasks.Task{System.Collections.Generic.IReadOnlyList{LiqBot.Storage.OutboxEnvelope}}")]
 [assembly: SuppressMessage("Design", "CA1031", Scope = "member", Justification = "The CLI's outermost handler: any failure becomes exit code 1 and one line, never a stack trace.",
     Target = "~M:LiqBot.Cli.LiqBotCli.RunAsync(System.String[],System.IO.TextWriter,System.IO.TextWriter,System.Threading.CancellationToken)~System.Threading.Tasks.Task{System.Int32}")]
 [assembly: SuppressMessage("Design", "CA1031", Scope = "member", Justification = "The reconnect loop must survive whatever ended a session; it backs off and connects again.",

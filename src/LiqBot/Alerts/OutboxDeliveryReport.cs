@@ -22,6 +22,7 @@ internal sealed partial class OutboxDeliveryReport(OutboxResultWriter results, I
     public Task RetryLaterAsync(OutboxMessage message, TimeSpan delay, string reason, CancellationToken cancellationToken)
     {
         metrics.MessageRetried(rateLimited: reason.Contains("429", StringComparison.Ordinal));
+        LogRetrying(message.Id, message.Chat, reason, delay);
         return results.RecordAsync(OutboxResult.RetryAt(message.Id, time.GetUtcNow() + delay, reason));
     }
 
@@ -47,6 +48,9 @@ internal sealed partial class OutboxDeliveryReport(OutboxResultWriter results, I
         metrics.MessageFailed();
         return results.RecordAsync(OutboxResult.Failed(message.Id, reason));
     }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Outbox message {Id} to {Chat} not delivered ({Reason}); trying again in {Delay}")]
+    private partial void LogRetrying(long id, ChatAddress chat, string reason, TimeSpan delay);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Chat {Chat} paused: {Reason}")]
     private partial void LogChatPaused(string chat, string reason);

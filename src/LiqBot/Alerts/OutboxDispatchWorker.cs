@@ -13,7 +13,8 @@ namespace LiqBot.Alerts;
 /// Each batch is claimed under a lease owner of its own, renewed by a heartbeat while the batch is
 /// being sent, so the lease can be short (a dead process's messages wait Outbox:Lease, not the
 /// longest batch) and still never runs out under a live sender. While a long batch is being sent,
-/// messages that failed and came due again (a cut answer, a 429) are claimed and sent alongside it.
+/// messages that failed and came due again (a cut answer, a 429) and command replies are claimed and sent
+/// alongside it, replies as soon as they are queued (the signal), so an answer never waits out a fan-out.
 /// </summary>
 internal sealed partial class OutboxDispatchWorker(
     IEnumerable<IChatSender> senders,
@@ -77,10 +78,10 @@ internal sealed partial class OutboxDispatchWorker(
     }
 
     /// <summary>
-    /// One pass: claims a batch (with <paramref name="retriesOnly"/>, only messages that failed before) and
-    /// sends it; returns how many were claimed.
+    /// One pass: claims a batch (with <paramref name="urgentOnly"/>, only messages that failed before and command
+    /// replies) and sends it; returns how many were claimed.
     /// </summary>
-    internal async Task<int> DispatchOnceAsync(IChatSender sender, CancellationToken cancellationToken, bool retriesOnly = false)
+    internal async Task<int> DispatchOnceAsync(IChatSender sender, CancellationToken cancellationToken, bool urgentOnly = false)
     {
         var settings = options.Value;
         var leaseOwner = settings.InstanceId + "/" + Interlocked.Increment(ref _batchSequence).ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -91,7 +92,7 @@ internal sealed partial class OutboxDispatchWorker(
         _batchesInFlight[leaseOwner] = fence;
         try
         {
-            var batch = await outbox.ClaimDueAsync(sender.Platform, leaseOwner, settings.BatchSize, settings.Lease, cancellationToken, retriesOnly);
+            var batch = await outbox.ClaimDueAsync(sender.Platform, leaseOwner, settings.BatchSize, settings.Lease, cancellationToken, urgentOnly);
             try
             {
                 await SendAsync(sender, batch, sending.Token);
@@ -167,20 +168,26 @@ internal sealed partial class OutboxDispatchWorker(
             try
             {
                 var pass = DispatchOnceAsync(sender, _sending.Token);
+                var woken = false;
                 while (!pass.IsCompleted)
                 {
-                    // A retry (after a cut answer, say) need not wait for the rest of a long batch.
-                    // Not cancelled by the stop: a batch in flight at shutdown is finished, as StopAsync expects.
-                    await Task.WhenAny(pass, Task.Delay(options.Value.IdlePoll, time, CancellationToken.None));
+                    // A retry (after a cut answer, say) or a command reply (queued with a signal) need not wait for the
+                    // rest of a long batch. Not cancelled by the stop: a batch in flight at shutdown is finished, as StopAsync expects.
+                    using var passEnded = new CancellationTokenSource();
+                    var wake = signal.WaitAsync(options.Value.IdlePoll, time, passEnded.Token, sender.Platform);
+                    await Task.WhenAny(pass, wake);
+                    // No waiter is left behind when the pass ends: it would take the next signal from the idle wait below.
+                    await passEnded.CancelAsync();
+                    woken = await WokenAsync(wake);
                     if (!pass.IsCompleted && !stoppingToken.IsCancellationRequested)
                     {
-                        await DispatchOnceAsync(sender, _sending.Token, retriesOnly: true);
+                        await DispatchOnceAsync(sender, _sending.Token, urgentOnly: true);
                     }
                 }
 
-                if (await pass == 0)
+                if (await pass == 0 && !woken)
                 {
-                    await signal.WaitAsync(options.Value.IdlePoll, time, stoppingToken);
+                    await signal.WaitAsync(options.Value.IdlePoll, time, stoppingToken, sender.Platform);
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -193,6 +200,18 @@ internal sealed partial class OutboxDispatchWorker(
                 LogPassFailed(e, sender.Platform);
                 await Task.Delay(options.Value.IdlePoll * 5, time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
             }
+        }
+    }
+
+    private static async Task<bool> WokenAsync(Task<bool> wake)
+    {
+        try
+        {
+            return await wake;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
         }
     }
 

@@ -12,11 +12,14 @@ internal interface IOutbox
 
     /// <summary>
     /// Up to <paramref name="maxCount"/> pending messages for the platform that are due and not leased,
-    /// oldest first, now leased to <paramref name="leaseOwner"/> until now + <paramref name="lease"/>.
+    /// command replies first, then oldest first, now leased to <paramref name="leaseOwner"/> until now + <paramref name="lease"/>.
     /// </summary>
-    /// <remarks>With <paramref name="retriesOnly"/>, only messages claimed before (rescheduled after a failure).</remarks>
+    /// <remarks>
+    /// With <paramref name="urgentOnly"/>, only what should not wait for a batch in flight: messages claimed before
+    /// (rescheduled after a failure) and command replies.
+    /// </remarks>
     Task<IReadOnlyList<OutboxMessage>> ClaimDueAsync(
-        string platform, string leaseOwner, int maxCount, TimeSpan lease, CancellationToken cancellationToken, bool retriesOnly = false);
+        string platform, string leaseOwner, int maxCount, TimeSpan lease, CancellationToken cancellationToken, bool urgentOnly = false);
 
     /// <summary>The chat accepted it: it is never claimed again. False if it was no longer pending.</summary>
     Task<bool> MarkSentAsync(long messageId, CancellationToken cancellationToken);

@@ -8,5 +8,10 @@ internal interface ITelegramOffsetStore
 {
     Task<int?> GetAsync(CancellationToken cancellationToken);
 
-    Task SaveAsync(int offset, CancellationToken cancellationToken);
+    /// <summary>
+    /// Moves the offset past a handled update and queues its reply in the outbox, both or neither (one
+    /// transaction): a kill leaves either the update to handle again with nothing queued, or its reply queued
+    /// and the update done. A reply whose dedupe key is already queued for the chat is not queued again.
+    /// </summary>
+    Task SaveAsync(int offset, IReadOnlyList<OutboxEnvelope> replies, CancellationToken cancellationToken);
 }

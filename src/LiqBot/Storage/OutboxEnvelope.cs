@@ -2,7 +2,8 @@ namespace LiqBot.Storage;
 
 /// <summary>
 /// A message to put in the outbox. DedupeKey names the event (for example "proximity:BTCUSDT:long:88000:2026-11-21T04:00Z");
-/// the same key for the same chat is only ever stored, and so sent, once.
+/// the same key for the same chat is only ever stored, and so sent, once. A command reply names the message it
+/// answers (<paramref name="ReplyToMessageId"/>) and the forum topic it was posted in (<paramref name="ReplyThreadId"/>).
 /// </summary>
 internal sealed record OutboxEnvelope(
     string DedupeKey,
@@ -10,7 +11,9 @@ internal sealed record OutboxEnvelope(
     OutboxMessageKind Kind,
     string Text,
     byte[]? Png = null,
-    DateTimeOffset? NotBefore = null)
+    DateTimeOffset? NotBefore = null,
+    long? ReplyToMessageId = null,
+    long? ReplyThreadId = null)
 {
     public const int MaxDedupeKeyLength = 200;
 

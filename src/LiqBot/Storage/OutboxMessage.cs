@@ -1,6 +1,9 @@
 namespace LiqBot.Storage;
 
-/// <summary>A message as the outbox holds it. Attempts counts claims, so a crash mid-send counts too.</summary>
+/// <summary>
+/// A message as the outbox holds it. Attempts counts claims, so a crash mid-send counts too. A command reply
+/// keeps the message it answers and its forum topic (see <see cref="OutboxEnvelope"/>).
+/// </summary>
 internal sealed record OutboxMessage(
     long Id,
     string DedupeKey,
@@ -14,4 +17,6 @@ internal sealed record OutboxMessage(
     string? LeaseOwner,
     DateTimeOffset? LeaseUntil,
     OutboxMessageState State,
-    string? LastError);
+    string? LastError,
+    long? ReplyToMessageId = null,
+    long? ReplyThreadId = null);

@@ -77,5 +77,9 @@ internal static class PostgresMigrations
         new(4, "recent deliveries by time, read on start to seed the per-chat rate limiter", """
             CREATE INDEX ix_outbox_sent ON outbox (platform, finished_at_ms) WHERE state = 'sent';
             """),
+        new(5, "command replies in the outbox: the message they answer and its forum topic", """
+            ALTER TABLE outbox ADD COLUMN reply_to_message_id bigint;
+            ALTER TABLE outbox ADD COLUMN reply_thread_id bigint;
+            """),
     ];
 }

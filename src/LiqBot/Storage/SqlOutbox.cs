@@ -11,23 +11,31 @@ internal sealed class SqlOutbox(StorageDatabase database) : IOutbox
     private const string Pending = "pending";
     private const string Sent = "sent";
     private const string Failed = "failed";
+
+    // Command replies are claimed ahead of alerts: a user waiting for an answer should not wait out a fan-out.
+    private const string Reply = "reply";
     private const int MaxReasonLength = 500;
     private const int MaxIdsPerStatement = 500;
 
     private const string MessageColumns = """
         id, dedupe_key, platform, chat_id, kind, text, png, created_at_ms, attempts,
-        not_before_ms, lease_owner, lease_until_ms, state, last_error
+        not_before_ms, lease_owner, lease_until_ms, state, last_error, reply_to_message_id, reply_thread_id
         """;
 
     public async Task<bool> EnqueueAsync(OutboxEnvelope envelope, CancellationToken cancellationToken)
     {
-        var now = database.Time.GetUtcNow();
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.Sql("""
-            INSERT INTO outbox (dedupe_key, platform, chat_id, kind, text, png, created_at_ms, attempts, not_before_ms, state)
-            VALUES (@dedupe_key, @platform, @chat_id, @kind, @text, @png, @now, 0, @not_before_ms, @state)
+        await using var command = InsertCommand(connection, null, envelope, database.Time.GetUtcNow());
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    /// <summary>The insert of <see cref="EnqueueAsync"/>, for a store that queues messages inside a transaction of its own.</summary>
+    internal static DbCommand InsertCommand(DbConnection connection, DbTransaction? transaction, OutboxEnvelope envelope, DateTimeOffset now) =>
+        connection.Sql("""
+            INSERT INTO outbox (dedupe_key, platform, chat_id, kind, text, png, created_at_ms, attempts, not_before_ms, state, reply_to_message_id, reply_thread_id)
+            VALUES (@dedupe_key, @platform, @chat_id, @kind, @text, @png, @now, 0, @not_before_ms, @state, @reply_to, @reply_thread)
             ON CONFLICT (dedupe_key, platform, chat_id) DO NOTHING
-            """)
+            """, transaction)
             .With("@dedupe_key", envelope.DedupeKey)
             .WithChat(envelope.Chat)
             .With("@kind", envelope.Kind.ToString().ToLowerInvariant())
@@ -35,12 +43,12 @@ internal sealed class SqlOutbox(StorageDatabase database) : IOutbox
             .With("@png", envelope.Png)
             .With("@now", now.ToUnixMs())
             .With("@not_before_ms", (envelope.NotBefore ?? now).ToUnixMs())
-            .With("@state", Pending);
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
-    }
+            .With("@state", Pending)
+            .With("@reply_to", envelope.ReplyToMessageId)
+            .With("@reply_thread", envelope.ReplyThreadId);
 
     public async Task<IReadOnlyList<OutboxMessage>> ClaimDueAsync(
-        string platform, string leaseOwner, int maxCount, TimeSpan lease, CancellationToken cancellationToken, bool retriesOnly = false)
+        string platform, string leaseOwner, int maxCount, TimeSpan lease, CancellationToken cancellationToken, bool urgentOnly = false)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(leaseOwner);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxCount, 1);
@@ -53,8 +61,8 @@ internal sealed class SqlOutbox(StorageDatabase database) : IOutbox
             WHERE id IN (
                 SELECT id FROM outbox
                 WHERE platform = @platform AND state = @pending AND not_before_ms <= @now
-                  AND (lease_until_ms IS NULL OR lease_until_ms <= @now){(retriesOnly ? " AND attempts > 0" : "")}
-                ORDER BY not_before_ms, id
+                  AND (lease_until_ms IS NULL OR lease_until_ms <= @now){(urgentOnly ? " AND (attempts > 0 OR kind = @reply)" : "")}
+                ORDER BY CASE WHEN kind = @reply THEN 0 ELSE 1 END, not_before_ms, id
                 LIMIT @max_count
                 {database.SkipLockedClause})
             RETURNING {MessageColumns}
@@ -64,9 +72,10 @@ internal sealed class SqlOutbox(StorageDatabase database) : IOutbox
             .With("@platform", platform)
             .With("@pending", Pending)
             .With("@now", now.ToUnixMs())
-            .With("@max_count", maxCount);
+            .With("@max_count", maxCount)
+            .With("@reply", Reply);
         var claimed = await ReadMessagesAsync(command, cancellationToken);
-        return [.. claimed.OrderBy(m => m.NotBefore).ThenBy(m => m.Id)];
+        return [.. claimed.OrderBy(m => m.Kind == OutboxMessageKind.Reply ? 0 : 1).ThenBy(m => m.NotBefore).ThenBy(m => m.Id)];
     }
 
     public async Task<bool> MarkSentAsync(long messageId, CancellationToken cancellationToken) =>
@@ -242,7 +251,9 @@ internal sealed class SqlOutbox(StorageDatabase database) : IOutbox
                 reader.GetNullableString(10),
                 reader.GetNullableInt64(11) is { } leaseUntil ? DbCommandExtensions.FromUnixMs(leaseUntil) : null,
                 Enum.Parse<OutboxMessageState>(reader.GetString(12), ignoreCase: true),
-                reader.GetNullableString(13)));
+                reader.GetNullableString(13),
+                reader.GetNullableInt64(14),
+                reader.GetNullableInt64(15)));
         }
 
         return messages;

@@ -1,6 +1,6 @@
 namespace LiqBot.Storage;
 
-/// <summary><see cref="ITelegramOffsetStore"/> as one row of bot_state, in either database.</summary>
+/// <summary><see cref="ITelegramOffsetStore"/> as one row of bot_state beside the outbox, in either database.</summary>
 internal sealed class SqlTelegramOffsetStore(StorageDatabase database) : ITelegramOffsetStore
 {
     private const string Name = "telegram_update_offset";
@@ -14,14 +14,26 @@ internal sealed class SqlTelegramOffsetStore(StorageDatabase database) : ITelegr
             : null;
     }
 
-    public async Task SaveAsync(int offset, CancellationToken cancellationToken)
+    public async Task SaveAsync(int offset, IReadOnlyList<OutboxEnvelope> replies, CancellationToken cancellationToken)
     {
-        // Never backwards: a poller that lost the lease mid-batch must not undo its successor's progress.
+        var now = database.Time.GetUtcNow();
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.Sql("""
+        await using var transaction = await database.BeginWriteAsync(connection, cancellationToken);
+        foreach (var reply in replies)
+        {
+            await using var insert = SqlOutbox.InsertCommand(connection, transaction, reply, now);
+            await insert.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        // Never backwards: a poller that lost the lease mid-batch must not undo its successor's progress.
+        await using (var command = connection.Sql("""
             INSERT INTO bot_state (name, value) VALUES (@name, @value)
             ON CONFLICT (name) DO UPDATE SET value = excluded.value WHERE bot_state.value < excluded.value
-            """).With("@name", Name).With("@value", (long)offset);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+            """, transaction).With("@name", Name).With("@value", (long)offset))
+        {
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
     }
 }

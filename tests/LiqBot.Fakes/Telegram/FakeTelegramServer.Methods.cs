@@ -57,6 +57,11 @@ public sealed partial class FakeTelegramServer
             return;
         }
 
+        if (!await HeldAsync(context, new FakeTelegramCall("getUpdates", null, request.GetLong("offset"))))
+        {
+            return;
+        }
+
         var timeout = TimeSpan.FromSeconds(request.GetLong("timeout") ?? 0);
         var updates = await _updates.PollAsync(request.GetLong("offset"), (int)(request.GetLong("limit") ?? 100), timeout, context.RequestAborted);
         if (updates is null)
@@ -150,6 +155,11 @@ public sealed partial class FakeTelegramServer
                 return;
         }
 
+        if (!await HeldAsync(context, new FakeTelegramCall(method, chatId, null)))
+        {
+            return;
+        }
+
         if (_rates.TryAccept(chatId) is { } retryAfter)
         {
             Interlocked.Increment(ref _tooManyRequests);
@@ -187,6 +197,11 @@ public sealed partial class FakeTelegramServer
     {
         var chatId = request.GetLong("chat_id") ?? 0;
         var userId = request.GetLong("user_id") ?? 0;
+        if (!await HeldAsync(context, new FakeTelegramCall("getChatMember", chatId, null)))
+        {
+            return;
+        }
+
         await OkAsync(context, Member(userId, _members.TryGetValue((chatId, userId), out var status) ? status : "member"));
     }
 
@@ -197,6 +212,26 @@ public sealed partial class FakeTelegramServer
         ["status"] = status,
         ["is_anonymous"] = false,
     };
+
+    // False when the client went away while held: the call is dropped unanswered.
+    private async Task<bool> HeldAsync(HttpContext context, FakeTelegramCall call)
+    {
+        if (Hold is not { } hold)
+        {
+            return true;
+        }
+
+        try
+        {
+            await hold(call, context.RequestAborted);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            return false;
+        }
+
+        return !context.RequestAborted.IsCancellationRequested;
+    }
 
     private static bool TryTake(ref int counter)
     {

@@ -64,6 +64,13 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
 
     public int SentCount => _sent.Count;
 
+    /// <summary>
+    /// Awaited before a getUpdates call is answered (and confirms anything), before getChatMember is answered, and
+    /// before a valid send is accepted: a test holds the bot at that exact point. A call whose client went away
+    /// meanwhile (a killed process) is dropped: nothing confirmed, nothing accepted.
+    /// </summary>
+    public Func<FakeTelegramCall, CancellationToken, Task>? Hold { get; set; }
+
     /// <summary>Decides a fault for each send (sendMessage, sendPhoto) by chat id; none when null.</summary>
     public Func<long, Faults.FakeSendFault>? SendFaults { get; set; }
 

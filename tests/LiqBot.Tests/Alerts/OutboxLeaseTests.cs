@@ -101,6 +101,31 @@ public sealed class OutboxLeaseTests : IAsyncLifetime
         Assert.Equal(0, await _store.Outbox.CountPendingAsync(null, CancellationToken.None));
     }
 
+    [Fact]
+    public async Task ACommandReplyQueuedDuringALongBatch_IsSentBesideItAtTheSignal_WithoutTheClockMoving()
+    {
+        await EnqueueAsync("slow", "1");
+        var signal = new OutboxSignal();
+        var sender = new HeldSender();
+        var worker = Dispatcher(sender, "live", signal);
+        await worker.StartAsync(CancellationToken.None);
+        try
+        {
+            await sender.Started.Task.WaitAsync(Eventually.Floor);
+
+            // The clock stands still, so Outbox:IdlePoll never passes: only the signal can bring the reply out.
+            await _store.Outbox.EnqueueAsync(new OutboxEnvelope("tg-update:LiqBot:1:0", new ChatAddress(ChatPlatforms.Console, "2"), OutboxMessageKind.Reply, "answer"), CancellationToken.None);
+            signal.Notify();
+            await Eventually.TrueAsync(() => sender.Delivered.Contains("tg-update:LiqBot:1:0"), Eventually.Floor, "the reply sent while the batch is held");
+            Assert.DoesNotContain("slow", sender.Delivered);
+        }
+        finally
+        {
+            sender.Release.TrySetResult();
+            await worker.StopAsync(CancellationToken.None);
+        }
+    }
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync()
@@ -123,16 +148,16 @@ public sealed class OutboxLeaseTests : IAsyncLifetime
     private Task EnqueueAsync(string key, string chatId) =>
         _store.Outbox.EnqueueAsync(new OutboxEnvelope(key, new ChatAddress(ChatPlatforms.Console, chatId), OutboxMessageKind.Alert, key), CancellationToken.None);
 
-    private OutboxDispatchWorker Dispatcher(IChatSender sender, string instanceId)
+    private OutboxDispatchWorker Dispatcher(IChatSender sender, string instanceId, OutboxSignal? signal = null)
     {
         var report = new OutboxDeliveryReport(new OutboxResultWriter(_store.Outbox, TimeProvider.System), _store.Subscriptions, TestMetrics.New(), _clock, NullLogger<OutboxDeliveryReport>.Instance);
         var options = Options.Create(new OutboxOptions { InstanceId = instanceId, DrainTimeout = TimeSpan.Zero });
-        return new OutboxDispatchWorker([sender], _store.Outbox, report, new OutboxSignal(), options, _clock, NullLogger<OutboxDispatchWorker>.Instance);
+        return new OutboxDispatchWorker([sender], _store.Outbox, report, signal ?? new OutboxSignal(), options, _clock, NullLogger<OutboxDispatchWorker>.Instance);
     }
 
     /// <summary>
-    /// Holds every batch that has a message other than <see cref="CutOnce"/> until released; reports
-    /// <see cref="CutOnce"/> the first time as a cut answer (retry in 2 s), then as sent.
+    /// Holds every batch that has a message other than <see cref="CutOnce"/> or a command reply until released; reports
+    /// <see cref="CutOnce"/> the first time as a cut answer (retry in 2 s), then as sent, and replies as sent at once.
     /// </summary>
     private sealed class HeldSender : IChatSender
     {
@@ -165,7 +190,13 @@ public sealed class OutboxLeaseTests : IAsyncLifetime
                 }
             }
 
-            var held = batch.Where(m => m.DedupeKey != CutOnce).ToList();
+            foreach (var reply in batch.Where(m => m.Kind == OutboxMessageKind.Reply))
+            {
+                Delivered.Enqueue(reply.DedupeKey);
+                await report.SentAsync(reply, cancellationToken);
+            }
+
+            var held = batch.Where(m => m.DedupeKey != CutOnce && m.Kind != OutboxMessageKind.Reply).ToList();
             if (held.Count > 0)
             {
                 await using var stopped = cancellationToken.Register(() => Stopped.TrySetResult());

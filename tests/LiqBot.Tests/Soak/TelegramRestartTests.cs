@@ -5,8 +5,9 @@ namespace LiqBot.Tests.Soak;
 
 /// <summary>
 /// The real bot killed (SIGKILL) while it works through a queue of Telegram commands: the restart
-/// answers the rest, and none twice but the one in hand at the kill, since the offset is stored after
-/// each update rather than only told to Telegram at the next poll.
+/// answers the rest, since the offset is stored with each update's answer rather than only told to
+/// Telegram at the next poll. At most one answer twice: one Telegram accepted just before the kill,
+/// before the outbox recorded it (<see cref="TelegramUpdateOnceTests"/> holds each point exactly).
 /// </summary>
 [Collection(nameof(SoakCollection))]
 public sealed class TelegramRestartTests : IDisposable

@@ -59,7 +59,7 @@ public abstract partial class StoreContractTests
         await outbox.EnqueueAsync(Alert("fresh", Discord("2")), None);
         await outbox.RecordAsync([OutboxResult.RetryAt(cut.Id, Clock.GetUtcNow(), "connection cut after the request was sent")], None);
 
-        var retried = Assert.Single(await outbox.ClaimDueAsync(ChatPlatforms.Discord, "a/2", 10, Lease, None, retriesOnly: true));
+        var retried = Assert.Single(await outbox.ClaimDueAsync(ChatPlatforms.Discord, "a/2", 10, Lease, None, urgentOnly: true));
 
         Assert.Equal("cut", retried.DedupeKey);
         Assert.Equal("fresh", Assert.Single(await outbox.ClaimDueAsync(ChatPlatforms.Discord, "a/3", 10, Lease, None)).DedupeKey);

@@ -7,7 +7,7 @@ using LiqBot.Resilience;
 namespace LiqBot.Chat.Telegram;
 
 /// <summary>
-/// Posts outbox batches to Telegram: chats take turns one message at a time, every send waits
+/// Posts outbox batches to Telegram (alerts, summaries and command replies): chats take turns one message at a time, every send waits
 /// for its place under <see cref="TelegramRateLimiter"/>, and each answer becomes one delivery
 /// report. A message that cannot start before the batch's time is up goes back to the outbox
 /// (RetryLater), so a batch never outlives its lease. On stop, sends already started finish and
@@ -207,14 +207,16 @@ internal sealed partial class TelegramChatSender(
     /// <summary>Sends the message; returns the text a photo's caption (1,024 characters) could not hold, sent after it.</summary>
     private async Task<string> DeliverAsync(long chatId, OutboxMessage message)
     {
+        // A command reply answers the user's message, in its forum topic; alerts and summaries stand alone.
+        var replyTo = message.ReplyToMessageId is { } messageId ? new TelegramReplyTarget((int)messageId, (int?)message.ReplyThreadId) : null;
         if (message.Png is { } png)
         {
             var (caption, rest) = TelegramTextSplitter.SplitHead(message.Text, TelegramTextSplitter.MaxCaptionLength);
-            await client.SendPhotoAsync(chatId, message.Kind.ToString().ToLowerInvariant() + ".png", png, TelegramHtml.Escape(caption), null, CancellationToken.None);
+            await client.SendPhotoAsync(chatId, message.Kind.ToString().ToLowerInvariant() + ".png", png, TelegramHtml.Escape(caption), replyTo, CancellationToken.None);
             return rest;
         }
 
-        await client.SendMessageAsync(chatId, TelegramHtml.Escape(Shorten(message.Text, TelegramTextSplitter.MaxMessageLength)), null, CancellationToken.None);
+        await client.SendMessageAsync(chatId, TelegramHtml.Escape(Shorten(message.Text, TelegramTextSplitter.MaxMessageLength)), replyTo, CancellationToken.None);
         return string.Empty;
     }
 

@@ -1,3 +1,5 @@
+using LiqBot.Alerts;
+using LiqBot.Resilience;
 using LiqBot.Storage;
 using Microsoft.Extensions.Options;
 using Telegram.Bot.Exceptions;
@@ -7,20 +9,24 @@ using Polly;
 namespace LiqBot.Chat.Telegram;
 
 /// <summary>
-/// Receives commands by getUpdates long polling and answers them. An update is confirmed (the
-/// offset moves past it) only after it was handled, one at a time, and a stop lets the update in
-/// hand finish and confirms it, so across a restart none is lost and none is handled twice. The
-/// offset is also stored after each update (<see cref="ITelegramOffsetStore"/>), and each poll starts
-/// from the stored one: after a kill, or on the standby that takes over, only the update in hand at
-/// the kill can be handled again, not every update since the last poll.
+/// Receives commands by getUpdates long polling and answers them through the durable outbox. An update
+/// is handled one at a time; its answer is queued under keys named after the update in the same
+/// transaction that stores the next offset (<see cref="ITelegramOffsetStore"/>), and the dispatcher is
+/// woken at once. Each poll starts from the stored offset, so after a kill, or on the standby that takes
+/// over, an update is either done (its answer queued, sent from the outbox however the kill fell) or
+/// handled again from the start, with nothing of it queued but progress lines, whose keys keep them single.
+/// Commands that change state set it (subscribe adds kinds, config sets a value) rather than toggle it,
+/// so handling one again changes nothing more. A stop lets the update in hand finish and confirms it.
 /// </summary>
 internal sealed partial class TelegramPollingWorker(
     ITelegramBotApi client,
     ICommandRouter router,
-    TelegramReplySender replies,
     TelegramAdminCheck admins,
     ILeaderLease lease,
     ITelegramOffsetStore offsets,
+    IOutbox outbox,
+    OutboxSignal signal,
+    Random random,
     [FromKeyedServices(ChatPlatforms.Telegram)] ChatConnection connection,
     [FromKeyedServices(TelegramRetries.StartKey)] ResiliencePipeline startupRetry,
     [FromKeyedServices(TelegramRetries.PollKey)] ResiliencePipeline pollRetry,
@@ -35,6 +41,8 @@ internal sealed partial class TelegramPollingWorker(
     // asks again this often, so it takes over well within 30 s of the poller's death.
     private static readonly TimeSpan LeaseRetry = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan HandlingTimeout = TimeSpan.FromMinutes(2);
+    private static readonly TimeSpan StoreRetryBase = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan StoreRetryMax = TimeSpan.FromSeconds(30);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -46,6 +54,7 @@ internal sealed partial class TelegramPollingWorker(
         }
 
         int? offset = null;
+        var storeFailures = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
             IReadOnlyList<Update> updates;
@@ -81,9 +90,16 @@ internal sealed partial class TelegramPollingWorker(
                     break;
                 }
 
-                await HandleAsync(update, botName);
+                if (!await CompleteAsync(update.Id + 1, await HandleAsync(update, botName)))
+                {
+                    // Nothing of the answer is queued and the offset did not move: the next poll brings the update again.
+                    await Task.Delay(Backoff.Delay(storeFailures++, StoreRetryBase, StoreRetryMax, random), time, stoppingToken)
+                        .ContinueWith(_ => { }, TaskScheduler.Default);
+                    break;
+                }
+
+                storeFailures = 0;
                 offset = update.Id + 1;
-                await SaveOffsetAsync(offset.Value);
             }
         }
 
@@ -92,22 +108,29 @@ internal sealed partial class TelegramPollingWorker(
 
     private static int? Later(int? mine, int? stored) => mine is null ? stored : stored is null ? mine : Math.Max(mine.Value, stored.Value);
 
-    // Not the stopping token: the update was handled, and its offset should be kept even while stopping.
-    private async Task SaveOffsetAsync(int offset)
+    // Not the stopping token: the update was handled, and its answer and offset should be kept even while stopping.
+    private async Task<bool> CompleteAsync(int offset, IReadOnlyList<OutboxEnvelope> answer)
     {
         try
         {
-            await offsets.SaveAsync(offset, CancellationToken.None);
+            await offsets.SaveAsync(offset, answer, CancellationToken.None);
         }
         catch (Exception e) when (e is StorageException or System.Data.Common.DbException or TimeoutException)
         {
-            // Telegram is still told at the next poll; only a kill before then would see the update again.
-            LogOffsetNotSaved(offset, e.Message);
+            LogNotStored(offset - 1, e.Message);
+            return false;
         }
+
+        if (answer.Count > 0)
+        {
+            signal.Notify();
+        }
+
+        return true;
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not store the Telegram update offset {Offset} ({Reason}); a kill before the next poll would handle it again")]
-    private partial void LogOffsetNotSaved(int offset, string reason);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not store the answer to Telegram update {UpdateId} ({Reason}); handling it again")]
+    private partial void LogNotStored(int updateId, string reason);
 
     /// <summary>Returns once this instance holds the poller lease; throws when stopping.</summary>
     private async Task HoldLeaseAsync(CancellationToken stoppingToken)
@@ -156,29 +179,38 @@ internal sealed partial class TelegramPollingWorker(
     private partial void LogLeaseUnavailable(string reason);
 
     // A failing update is logged and passed over: retrying it forever would stop every chat's commands.
-    private async Task HandleAsync(Update update, string botName)
+    private async Task<IReadOnlyList<OutboxEnvelope>> HandleAsync(Update update, string botName)
     {
         if (update.Message is not { } message
             || TelegramCommandParser.Parse(message, botName, options.Value.MaxArgumentsLength) is not { } command)
         {
-            return;
+            return [];
         }
 
         // Not the stopping token: a command in hand is answered even while the host stops, so it is never half done.
         using var handling = new CancellationTokenSource(HandlingTimeout, time);
         try
         {
-            var replyTo = new TelegramReplyTarget(message.MessageId, message.IsTopicMessage == true ? message.MessageThreadId : null);
+            var replies = new TelegramUpdateReplies(
+                botName, update.Id, message.Chat.Id, new TelegramReplyTarget(message.MessageId, message.IsTopicMessage == true ? message.MessageThreadId : null));
             var reply = command.ArgumentsTooLong
                 ? ChatReply.Error($"That is too long: at most {options.Value.MaxArgumentsLength} characters after the command.")
-                : await router.HandleAsync(ToRequest(message, command) with { Progress = (line, token) => replies.SendAsync(message.Chat.Id, replyTo, new ChatReply(line), token) }, handling.Token);
-            await replies.SendAsync(message.Chat.Id, replyTo, reply, handling.Token);
+                : await router.HandleAsync(ToRequest(message, command) with { Progress = (line, token) => QueueProgressAsync(replies.Progress(line), token) }, handling.Token);
             LogHandled(command.Name, message.Chat.Id);
+            return replies.Answer(reply);
         }
         catch (Exception e)
         {
             LogHandlingFailed(e, command.Name, message.Chat.Id, update.Id);
+            return [];
         }
+    }
+
+    // A progress line goes out at once, ahead of the answer; handled again, the update queues it under the same key, so not twice.
+    private async Task QueueProgressAsync(OutboxEnvelope line, CancellationToken cancellationToken)
+    {
+        await outbox.EnqueueAsync(line, cancellationToken);
+        signal.Notify();
     }
 
     private ChatRequest ToRequest(Message message, TelegramCommand command) => new(
@@ -209,7 +241,7 @@ internal sealed partial class TelegramPollingWorker(
     [LoggerMessage(Level = LogLevel.Critical, Message = "Telegram rejected the bot token (401 Unauthorized): Telegram polling stopped. Set Telegram__Token to the token BotFather gave")]
     private partial void LogTokenRejected();
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Telegram /{Command} in chat {ChatId} answered")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Telegram /{Command} in chat {ChatId} answered; the answer goes through the outbox")]
     private partial void LogHandled(string command, long chatId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Telegram /{Command} in chat {ChatId} (update {UpdateId}) failed; skipped")]

@@ -1,3 +1,4 @@
+using LiqBot.Alerts;
 using LiqBot.Storage;
 using System.Net;
 using Microsoft.Extensions.Configuration;
@@ -19,7 +20,8 @@ internal static class TelegramServiceCollectionExtensions
     /// a named HttpClient without the factory's request logging (request addresses carry the token),
     /// the shared rate limiter, <see cref="TelegramChatSender"/> as an <see cref="IChatSender"/> for the
     /// outbox dispatcher, and <see cref="TelegramPollingWorker"/> as a hosted service. Needs an
-    /// <see cref="ICommandRouter"/> registered by the host.
+    /// <see cref="ICommandRouter"/> registered by the host, and the store (AddLiqBotStorage): command replies
+    /// go through the outbox, queued with the stored update offset.
     /// </summary>
     public static IServiceCollection AddLiqBotTelegram(this IServiceCollection services, IConfiguration configuration)
     {
@@ -44,7 +46,6 @@ internal static class TelegramServiceCollectionExtensions
             provider.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<TelegramRateLimiter>();
         services.TryAddSingleton<TelegramLimiterSeed>();
-        services.TryAddSingleton<TelegramReplySender>();
         services.TryAddSingleton<TelegramAdminCheck>();
         services.TryAddSingleton<TelegramChatSender>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IChatSender, TelegramChatSender>(provider => provider.GetRequiredService<TelegramChatSender>()));
@@ -52,7 +53,7 @@ internal static class TelegramServiceCollectionExtensions
         services.AddKeyedSingleton(ChatPlatforms.Telegram, new ChatConnection(ChatPlatforms.Telegram));
         services.AddSingleton(provider => provider.GetRequiredKeyedService<ChatConnection>(ChatPlatforms.Telegram));
         services.AddChatRetryPipelines();
-        services.TryAddSingleton<ITelegramOffsetStore, InMemoryTelegramOffsetStore>();
+        services.TryAddSingleton<OutboxSignal>();
         services.AddHostedService<TelegramPollingWorker>();
         return services;
     }

@@ -28,7 +28,7 @@ public sealed class TelegramPollingWorkerTests : IAsyncLifetime
         Assert.Equal("sendPhoto", photo.Method);
         Assert.Equal(TelegramPollingHarness.GroupId, photo.ChatId);
         Assert.Equal(TinyPng.Bytes, photo.Photo);
-        Assert.Equal("liqmap-BTCUSDT-24h.png", photo.PhotoFileName);
+        Assert.Equal("reply.png", photo.PhotoFileName);
         Assert.Equal("HTML", photo.ParseMode, ignoreCase: true);
         Assert.Equal("BTCUSDT &lt;24h&gt; longs &amp; shorts: 88.0k-89.0k ($412M) &gt; 5 %", photo.Text);
         Assert.Equal(TestCommandRouter.Brief, photo.PlainText);
@@ -141,6 +141,22 @@ public sealed class TelegramPollingWorkerTests : IAsyncLifetime
         Assert.Equal("sendMessage", rest.Method);
         Assert.StartsWith("line", rest.PlainText);
         Assert.Contains("line 60", rest.PlainText);
+    }
+
+    [Fact]
+    public async Task ProgressLine_GoesOutBeforeTheAnswer_BothReplyingToTheCommandThroughTheOutbox()
+    {
+        await _harness.StartWorkerAsync();
+
+        Server.EnqueueMessage(TelegramPollingHarness.GroupId, "supergroup", TelegramPollingHarness.UserId, "/warm@LiqBot", threadId: 12);
+
+        await Eventually.TrueAsync(() => Server.SentCount == 2, Bound, "the progress line and the answer");
+        Assert.Equal(["Warming up SOLUSDT, about 5 s; the reply follows when ready.", "SOLUSDT ready"], Server.Sent.Select(m => m.PlainText));
+        Assert.Single(Server.Sent.Select(m => (m.ReplyToMessageId, m.MessageThreadId)).Distinct());
+        Assert.Equal(12, Server.Sent[0].MessageThreadId);
+        Assert.NotNull(Server.Sent[0].ReplyToMessageId);
+        // Both went through the outbox, keyed by the update, and were recorded as delivered.
+        Assert.Equal(0, await _harness.Outbox.CountPendingAsync(null, CancellationToken.None));
     }
 
     [Fact]

@@ -6,7 +6,7 @@ namespace LiqBot.Tests.Chat.Telegram;
 /// <summary>
 /// Stands in for the real router: /liqmap answers a PNG with a brief full of characters HTML
 /// must escape, /config needs an admin, /echo repeats its arguments, /long answers a caption
-/// too long for one photo.
+/// too long for one photo, /warm sends a progress line before its answer.
 /// </summary>
 internal sealed class TestCommandRouter : ICommandRouter
 {
@@ -32,9 +32,16 @@ internal sealed class TestCommandRouter : ICommandRouter
                 ? new ChatReply("Settings saved.")
                 : ChatReply.Error("Only chat admins can change settings."),
             "echo" => new ChatReply("args: " + string.Join("|", request.Arguments)),
+            "warm" => await ProgressThenAnswerAsync(request, cancellationToken),
             "long" => new ChatReply(string.Join("\n", Enumerable.Range(1, 60).Select(i => $"line {i:00}: zone 88.0k-89.0k & more"))
                 , new ChatImage("long.png", TinyPng.Bytes)),
             _ => ChatReply.Error("Unknown command."),
         };
+    }
+
+    private static async Task<ChatReply> ProgressThenAnswerAsync(ChatRequest request, CancellationToken cancellationToken)
+    {
+        await request.Progress!("Warming up SOLUSDT, about 5 s; the reply follows when ready.", cancellationToken);
+        return new ChatReply("SOLUSDT ready");
     }
 }
