@@ -31,6 +31,13 @@ public sealed class CombinedSoakTests(ITestOutputHelper output)
     // Memory before this age is start-up (JIT, warm start, first charts), not growth.
     private static readonly TimeSpan WarmUp = TimeSpan.FromMinutes(5);
 
+    // The long run's flatness check. RSS rises for the first half hour or so while the GC's heap and the
+    // allocator's arenas reach their working size; after that, growth may only come from history, a few MB an
+    // hour at the soak's data time (35 times the clock, cohorts about 25 MB a book per 30 days of data).
+    private static readonly TimeSpan Plateau = TimeSpan.FromMinutes(40);
+    private static readonly TimeSpan JudgedFor = TimeSpan.FromMinutes(30);
+    private const double FlatMbPerHour = 20;
+
     [Fact]
     public async Task VenueFaultsChatFaultsAndKills_AtOnce_EveryCascadeReachesEveryChat_TwiceOnlyWhereAnAcceptedAnswerWasLost()
     {
@@ -69,13 +76,20 @@ public sealed class CombinedSoakTests(ITestOutputHelper output)
             + $"chat faults {string.Join(", ", outcome.Faults.OrderBy(f => f.Key).Select(f => $"{f.Key} {f.Value}"))}; "
             + $"Telegram twice: {telegramDuplicates} ({afterCut} cut after accepting, {atKill} in flight at a kill, {outcome.DuplicatesRecordedLate(InFlightAtKill)} recorded late); Discord twice: {outcome.Duplicates(ChatPlatforms.Discord)}; "
             + $"results not recorded {outcome.Logged("Could not record")}, batches fenced {outcome.Logged("stopped sending")}, renewals failed {outcome.Logged("Could not renew")}");
+        var plateaus = new List<(int Process, double MbPerHour)>();
         foreach (var process in outcome.Memory.GroupBy(s => s.Process))
         {
             var samples = process.ToList();
             var growth = MemorySample.GrowthMbPerHour(samples, WarmUp);
+            var plateau = samples[^1].Age >= Plateau + JudgedFor ? MemorySample.GrowthMbPerHour(samples, Plateau) : null;
             Log(
                 $"seed {seed} process {process.Key}: lived {samples[^1].Age.TotalMinutes:F1} min, RSS {samples.Min(s => s.Bytes) / 1_000_000}-{samples.Max(s => s.Bytes) / 1_000_000} MB, last {samples[^1].Bytes / 1_000_000} MB"
-                + (growth is { } g ? $", {g:F1} MB/hour after {WarmUp.TotalMinutes:0} min ({samples.Count(s => s.Age >= WarmUp)} samples)" : ""));
+                + (growth is { } g ? $", {g:F1} MB/hour after {WarmUp.TotalMinutes:0} min ({samples.Count(s => s.Age >= WarmUp)} samples)" : "")
+                + (plateau is { } p ? $", {p:F1} MB/hour after {Plateau.TotalMinutes:0} min" : ""));
+            if (plateau is { } judged)
+            {
+                plateaus.Add((process.Key, judged));
+            }
         }
 
         foreach (var unexpected in outcome.Delivered.Where(d => d.Message.StartsWith("unexpected", StringComparison.Ordinal)).Select(d => d.Message).Distinct().Take(10))
@@ -94,6 +108,7 @@ public sealed class CombinedSoakTests(ITestOutputHelper output)
         Assert.Equal(0, outcome.DuplicatesRecordedLate(InFlightAtKill));
         Assert.Equal(telegramDuplicates, afterCut + atKill);
         Assert.All(outcome.Memory, sample => Assert.InRange(sample.Bytes, 1, WorkingSetBound));
+        Assert.All(plateaus, p => Assert.True(p.MbPerHour <= FlatMbPerHour, $"process {p.Process} grew {p.MbPerHour:F1} MB/hour after {Plateau.TotalMinutes:0} min (bound {FlatMbPerHour} MB/hour)"));
 
         foreach (var (chat, subscriptions, settings) in await run.ReadChatsAsync())
         {
