@@ -58,6 +58,25 @@ public sealed class FeedOutages
         }
     }
 
+    /// <summary>
+    /// Ended outages a previous process recorded (read from the store at start), kept with the recent ones
+    /// (oldest first) so the books show them again; they are not counted as this process's outages.
+    /// </summary>
+    public void Restore(IEnumerable<FeedOutage> ended)
+    {
+        lock (_lock)
+        {
+            var all = ended.Where(o => o.To is not null).Concat(_recent).OrderBy(o => o.From).ToList();
+            _recent.Clear();
+            foreach (var outage in all.Skip(Math.Max(0, all.Count - MaxRecent)))
+            {
+                _recent.Enqueue(outage with { Venue = string.Empty });
+            }
+
+            _version++;
+        }
+    }
+
     /// <summary>A connection is live again at <paramref name="at"/>; nothing if not down.</summary>
     public void Up(DateTimeOffset at)
     {

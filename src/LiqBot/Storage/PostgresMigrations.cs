@@ -77,5 +77,23 @@ internal static class PostgresMigrations
         new(4, "recent deliveries by time, read on start to seed the per-chat rate limiter", """
             CREATE INDEX ix_outbox_sent ON outbox (platform, finished_at_ms) WHERE state = 'sent';
             """),
+        new(5, "realized liquidations and feed outages, kept across restarts", """
+            CREATE TABLE realized_liquidations (
+                venue text NOT NULL,
+                symbol text NOT NULL,
+                at_ms bigint NOT NULL,
+                side smallint NOT NULL,
+                price double precision NOT NULL,
+                usd double precision NOT NULL,
+                PRIMARY KEY (venue, symbol, at_ms, side, price, usd)
+            );
+            CREATE TABLE feed_outages (
+                venue text NOT NULL,
+                from_ms bigint NOT NULL,
+                to_ms bigint,
+                reason text,
+                PRIMARY KEY (venue, from_ms)
+            );
+            """),
     ];
 }

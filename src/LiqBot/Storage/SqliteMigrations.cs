@@ -80,5 +80,23 @@ internal static class SqliteMigrations
         new(4, "recent deliveries by time, read on start to seed the per-chat rate limiter", """
             CREATE INDEX ix_outbox_sent ON outbox (platform, finished_at_ms) WHERE state = 'sent';
             """),
+        new(5, "realized liquidations and feed outages, kept across restarts", """
+            CREATE TABLE realized_liquidations (
+                venue TEXT NOT NULL,
+                symbol TEXT NOT NULL,
+                at_ms INTEGER NOT NULL,
+                side INTEGER NOT NULL,
+                price REAL NOT NULL,
+                usd REAL NOT NULL,
+                PRIMARY KEY (venue, symbol, at_ms, side, price, usd)
+            ) WITHOUT ROWID;
+            CREATE TABLE feed_outages (
+                venue TEXT NOT NULL,
+                from_ms INTEGER NOT NULL,
+                to_ms INTEGER,
+                reason TEXT,
+                PRIMARY KEY (venue, from_ms)
+            );
+            """),
     ];
 }
