@@ -107,23 +107,48 @@ internal sealed partial class RealizedRestore(
             return;
         }
 
-        var alerts = new List<Alert>();
-        lock (market.Gate)
-        {
-            foreach (var (venue, liquidation) in points.OrderBy(p => p.Liquidation.Time))
-            {
-                alerts.AddRange(market.Apply(venue, new LiquidationReported(market.Symbol, liquidation)));
-            }
-        }
-
+        var alerts = Replay(market, points);
         var (oldest, newest) = (points.Min(p => p.Liquidation.Time), points.Max(p => p.Liquidation.Time));
         var recent = alerts.Where(a => a.Time >= newest - RepublishWithin).ToList();
-        var venues = Venue.Join(market.Venues);
-        LogRestored(points.Count, market.Symbol, venues, oldest, newest, recent.Count);
         if (recent.Count > 0)
         {
             await publisher.PublishAsync(recent, cancellationToken);
         }
+
+        var venues = Venue.Join(market.Venues);
+        LogRestored(points.Count, market.Symbol, venues, oldest, newest, recent.Count);
+    }
+
+    /// <summary>
+    /// Applies stored liquidations to their venues' books through the market's alert rules in time order (each
+    /// venue's own order kept), as they came live, with the rules ticked at every minute's close between them
+    /// as the venues' 1-minute bars ticked them live (a cascade re-arms on those ticks); returns the alerts raised.
+    /// </summary>
+    internal static List<Alert> Replay(SymbolMarket market, IEnumerable<(Venue Venue, RealizedLiquidation Liquidation)> points)
+    {
+        var alerts = new List<Alert>();
+        var minute = TimeSpan.TicksPerMinute;
+        long? previous = null;
+        lock (market.Gate)
+        {
+            foreach (var (venue, liquidation) in points.OrderBy(p => p.Liquidation.Time))
+            {
+                var ticks = liquidation.Time.UtcTicks;
+                if (previous is { } last)
+                {
+                    // Bars closing in (last, this]: a bar closing at this very moment came before it.
+                    for (var close = ((last / minute) + 1) * minute; close <= ticks; close += minute)
+                    {
+                        alerts.AddRange(market.Rules.OnClock(new DateTimeOffset(close, TimeSpan.Zero)));
+                    }
+                }
+
+                alerts.AddRange(market.Apply(venue, new LiquidationReported(market.Symbol, liquidation)));
+                previous = ticks;
+            }
+        }
+
+        return alerts;
     }
 
     private async Task RestoreOutagesAsync(DateTimeOffset since, CancellationToken cancellationToken)
