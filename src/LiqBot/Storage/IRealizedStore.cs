@@ -22,6 +22,9 @@ internal interface IRealizedStore
     /// <summary>Per venue key, the latest moment its stream was known live with everything before it stored.</summary>
     Task<IReadOnlyDictionary<string, DateTimeOffset>> LoadLiveUntilAsync(CancellationToken cancellationToken);
 
+    /// <summary>Keeps only the newest <paramref name="keep"/> liquidations of one venue and symbol (what a book can hold); returns the rows deleted.</summary>
+    Task<int> TrimAsync(string venue, string symbol, int keep, CancellationToken cancellationToken);
+
     /// <summary>Deletes liquidations before <paramref name="before"/> and outages that ended before it; returns the rows deleted.</summary>
     Task<int> PruneAsync(DateTimeOffset before, CancellationToken cancellationToken);
 }

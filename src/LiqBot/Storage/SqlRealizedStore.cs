@@ -19,7 +19,9 @@ internal sealed class SqlRealizedStore(StorageDatabase database) : IRealizedStor
                 INSERT INTO realized_liquidations (venue, symbol, at_ms, side, price, usd) VALUES (@venue, @symbol, @at_ms, @side, @price, @usd)
                 ON CONFLICT (venue, symbol, at_ms, side, price, usd) DO NOTHING
                 """, transaction).With("@venue", "").With("@symbol", "").With("@at_ms", 0L).With("@side", (short)0).With("@price", 0.0).With("@usd", 0.0);
-            foreach (var (venue, symbol, liquidation) in batch.Liquidations)
+            // In key order: instances writing the same points then take their row locks in one order (no deadlock on PostgreSQL).
+            foreach (var (venue, symbol, liquidation) in batch.Liquidations.OrderBy(l => l.Venue, StringComparer.Ordinal).ThenBy(l => l.Symbol, StringComparer.Ordinal)
+                .ThenBy(l => l.Liquidation.Time).ThenBy(l => l.Liquidation.Side).ThenBy(l => l.Liquidation.Price).ThenBy(l => l.Liquidation.NotionalUsd))
             {
                 insert.Parameters[0].Value = venue;
                 insert.Parameters[1].Value = symbol;
@@ -31,7 +33,7 @@ internal sealed class SqlRealizedStore(StorageDatabase database) : IRealizedStor
             }
         }
 
-        foreach (var outage in batch.Outages)
+        foreach (var outage in batch.Outages.OrderBy(o => o.Venue, StringComparer.Ordinal).ThenBy(o => o.From))
         {
             // An open outage is stored without an end and given one when it closes; a closed one never reopens.
             await using var upsert = connection.Sql("""
@@ -42,7 +44,7 @@ internal sealed class SqlRealizedStore(StorageDatabase database) : IRealizedStor
             await upsert.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        foreach (var (venue, until) in batch.LiveUntil)
+        foreach (var (venue, until) in batch.LiveUntil.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
             await using var live = connection.Sql("""
                 INSERT INTO bot_state (name, value) VALUES (@name, @value)
@@ -119,6 +121,17 @@ internal sealed class SqlRealizedStore(StorageDatabase database) : IRealizedStor
         var deleted = await liquidations.ExecuteNonQueryAsync(cancellationToken);
         await using var outages = connection.Sql("DELETE FROM feed_outages WHERE to_ms < @before").With("@before", before.ToUnixMs());
         return deleted + await outages.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<int> TrimAsync(string venue, string symbol, int keep, CancellationToken cancellationToken)
+    {
+        // Older than the keep-th newest: points sharing its millisecond stay, so never fewer than keep are left.
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Sql("""
+            DELETE FROM realized_liquidations WHERE venue = @venue AND symbol = @symbol AND at_ms < (
+                SELECT at_ms FROM realized_liquidations WHERE venue = @venue AND symbol = @symbol ORDER BY at_ms DESC LIMIT 1 OFFSET @keep)
+            """).With("@venue", venue).With("@symbol", symbol).With("@keep", (long)Math.Max(0, keep - 1));
+        return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>A row as a liquidation, or null when it is not one (a wrong type, an unknown side, a price or size that is no amount).</summary>

@@ -9,12 +9,13 @@ namespace LiqBot.Workers;
 /// <summary>
 /// Keeps the realized liquidations the venues stream in the store, so a restart does not lose them. The feed
 /// hands each one over without waiting (<see cref="Record"/>); once a second the queue is written in one
-/// transaction with the venues' outages (when they changed) and how far each stream was live. A store that
+/// transaction with the venues' outages (when they changed) and how far each stream was live. Once an hour rows
+/// older than the longest window, or beyond what a book holds (Model:MaxRealizedPoints), are deleted. A store that
 /// fails is retried with the next batch and warned about once a minute; what no longer fits is dropped and its
 /// span stored as an outage ("not stored"), so after a restart the gap is told, never shown as a quiet market.
 /// Live venues only: a replay re-reads its file.
 /// </summary>
-internal sealed partial class RealizedWriterWorker(IRealizedStore store, VenueFeeds feeds, TimeProvider time, ILogger<RealizedWriterWorker> logger) : BackgroundService
+internal sealed partial class RealizedWriterWorker(IRealizedStore store, VenueFeeds feeds, ModelOptions options, TimeProvider time, ILogger<RealizedWriterWorker> logger) : BackgroundService
 {
     public const int QueueCapacity = 131_072;
     public const int MaxBatch = 20_000;
@@ -32,6 +33,7 @@ internal sealed partial class RealizedWriterWorker(IRealizedStore store, VenueFe
     private readonly Lock _unstoredLock = new();
     private readonly Dictionary<string, FeedOutage> _unstored = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _outageVersions = new(StringComparer.Ordinal);
+    private readonly HashSet<(string Venue, string Symbol)> _books = [];
     private readonly List<VenueFeed> _live = feeds.All.Where(f => f.Venue != Venue.Replay).ToList();
     private DateTimeOffset? _lastWarning;
     private DateTimeOffset _lastPrune = DateTimeOffset.MinValue;
@@ -120,6 +122,7 @@ internal sealed partial class RealizedWriterWorker(IRealizedStore store, VenueFe
         {
             await store.WriteAsync(new RealizedBatch(_pending, outages, liveUntil), cancellationToken);
             Interlocked.Add(ref _written, _pending.Count);
+            _pending.ForEach(l => _books.Add((l.Venue, l.Symbol)));
             _pending.Clear();
             foreach (var (venue, version) in versions)
             {
@@ -131,6 +134,10 @@ internal sealed partial class RealizedWriterWorker(IRealizedStore store, VenueFe
             {
                 _lastPrune = now;
                 await store.PruneAsync(now - Retention, cancellationToken);
+                foreach (var (venue, symbol) in _books)
+                {
+                    await store.TrimAsync(venue, symbol, options.MaxRealizedPoints, cancellationToken);
+                }
             }
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)

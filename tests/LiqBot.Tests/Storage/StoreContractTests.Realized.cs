@@ -75,6 +75,19 @@ public abstract partial class StoreContractTests
     }
 
     [Fact]
+    public async Task Trim_KeepsTheNewestABookCanHold_OfThatVenueAndSymbolOnly()
+    {
+        var store = new SqlRealizedStore(OpenDatabase());
+        await store.WriteAsync(Batch([.. Enumerable.Range(0, 5).Select(i => new StoredLiquidation("okx", "BTCUSDT", new(T0.AddSeconds(i), PositionSide.Short, 60_000, 1))), new("okx", "ETHUSDT", new(T0, PositionSide.Short, 3_000, 1))]), None);
+
+        Assert.Equal(2, await store.TrimAsync("okx", "BTCUSDT", 3, None));
+        Assert.Equal(0, await store.TrimAsync("okx", "BTCUSDT", 3, None));
+
+        Assert.Equal([T0.AddSeconds(2), T0.AddSeconds(3), T0.AddSeconds(4)], (await store.LoadAsync("okx", "BTCUSDT", T0.AddDays(-1), 10, None)).Liquidations.Select(l => l.Time));
+        Assert.Single((await store.LoadAsync("okx", "ETHUSDT", T0.AddDays(-1), 10, None)).Liquidations);
+    }
+
+    [Fact]
     public async Task Load_CorruptRows_AreSkippedAndCounted_TheRestLoads()
     {
         var store = new SqlRealizedStore(OpenDatabase());

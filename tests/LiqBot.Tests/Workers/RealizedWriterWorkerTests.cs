@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using LiqBot.Engine.Market;
+using LiqBot.Engine.Model;
 using LiqBot.Exchanges;
 using LiqBot.Storage;
 using LiqBot.Tests.Chat.Telegram;
@@ -32,7 +33,7 @@ public sealed class RealizedWriterWorkerTests : IAsyncLifetime
         await _database.EnsureMigratedAsync(None);
         _store = new SqlRealizedStore(_database);
         var source = new SupervisedMarketSource(new CountedSource(_bybit), new MarketRecordFilter(_clock, NullLogger<MarketRecordFilter>.Instance), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), _clock, NullLogger<SupervisedMarketSource>.Instance);
-        _writer = new RealizedWriterWorker(_store, new VenueFeeds([new VenueFeed(Venue.Bybit, source)]), _clock, _loggers.CreateLogger<RealizedWriterWorker>());
+        _writer = new RealizedWriterWorker(_store, new VenueFeeds([new VenueFeed(Venue.Bybit, source)]), new ModelOptions(), _clock, _loggers.CreateLogger<RealizedWriterWorker>());
     }
 
     public async Task DisposeAsync()
