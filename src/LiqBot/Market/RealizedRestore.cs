@@ -158,7 +158,7 @@ internal sealed partial class RealizedRestore(
         var liveUntil = await store.LoadLiveUntilAsync(cancellationToken);
         foreach (var feed in _live)
         {
-            var own = stored.Where(o => o.Venue == feed.Venue.Key).ToList();
+            var own = stored.Where(o => o.Venue == feed.Venue.Key && o.From >= since).ToList();
             var outages = feed.Source.Counters!.Outages;
             // One still open lasted until that process ended, at the latest now: closed here, so the store closes it too.
             outages.Restore(own.Select(o => o.IsOpen ? o with { To = now > o.From ? now : o.From.AddMilliseconds(1) } : o));

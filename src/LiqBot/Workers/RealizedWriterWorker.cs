@@ -105,7 +105,9 @@ internal sealed partial class RealizedWriterWorker(IRealizedStore store, VenueFe
 
         var versions = _live.Where(f => f.Source.Counters is not null).ToDictionary(f => f.Venue.Key, f => f.Source.Counters!.Outages.Version, StringComparer.Ordinal);
         var outages = _live.Where(f => f.Source.Counters is not null && versions[f.Venue.Key] != _outageVersions.GetValueOrDefault(f.Venue.Key))
-            .SelectMany(f => f.Source.Counters!.Outages.Snapshot(f.Venue.Key)).ToList();
+            .SelectMany(f => f.Source.Counters!.Outages.Snapshot(f.Venue.Key))
+            .Where(o => o.From >= now - Retention) // a span with no known start (before anything was received) is not a stored fact
+            .ToList();
         List<FeedOutage> unstored;
         lock (_unstoredLock)
         {
