@@ -25,3 +25,5 @@ using System.Diagnostics.CodeAnalysis;
     Target = "~M:LiqBot.Workers.MarketWorker.ExecuteAsync(System.Threading.CancellationToken)~System.Threading.Tasks.Task")]
 [assembly: SuppressMessage("Design", "CA1031", Scope = "member", Justification = "An alert's image is optional: whatever fails in rendering (native SkiaSharp) or storing it, the alert still goes out as text.",
     Target = "~M:LiqBot.Alerts.AlertImageRecorder.RecordAsync(LiqBot.Engine.Alerts.Alert,System.Threading.CancellationToken)~System.Threading.Tasks.Task")]
+[assembly: SuppressMessage("Design", "CA1031", Scope = "member", Justification = "The realized liquidations' writer must outlive whatever the store throws: the batch is kept for the next try and the feed never waits on it.",
+    Target = "~M:LiqBot.Workers.RealizedWriterWorker.FlushAsync(System.Threading.CancellationToken)~System.Threading.Tasks.Task")]

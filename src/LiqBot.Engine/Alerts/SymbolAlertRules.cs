@@ -114,6 +114,22 @@ public sealed class SymbolAlertRules
     }
 
     /// <summary>
+    /// Time passed with no new data for the rules (a minute's close while stored liquidations are replayed,
+    /// where the venues' bars would have ticked the cascade rule live): only a cascade can fire, or re-arm.
+    /// </summary>
+    public IReadOnlyList<Alert> OnClock(DateTimeOffset time)
+    {
+        if (_cascadeGroups.Length == 0)
+        {
+            return [];
+        }
+
+        var alerts = new List<Alert>();
+        EvaluateCascades(time, alerts);
+        return alerts;
+    }
+
+    /// <summary>
     /// Cascades are judged at the latest moment any book reached, never earlier: a bar or liquidation one venue
     /// delivers late (its gap backfill after a reconnect, a bar waiting for its open interest) counts in the
     /// window of now instead of taking the rule back to an earlier window, where another venue's burst that

@@ -69,13 +69,30 @@ public sealed class FeedOutages
     }
 
     /// <summary>The stream stopped delivering at <paramref name="from"/> (its last sign of life); nothing if already down (a start span ends there).</summary>
-    public void Down(DateTimeOffset from, string reason)
+    public void Down(DateTimeOffset from, string reason) => Down(from, reason, replacesStart: false);
+
+    /// <summary>
+    /// A restart with stored history (<c>RealizedRestore</c>): nothing arrived from <paramref name="from"/>, the last
+    /// moment the previous process had everything stored, until the first connection. This outage replaces the start
+    /// span instead of ending it there, since the store gave the books what came before and "no data before the
+    /// start" would no longer be true.
+    /// </summary>
+    public void DownSinceStored(DateTimeOffset from, string reason) => Down(from, reason, replacesStart: true);
+
+    private void Down(DateTimeOffset from, string reason, bool replacesStart)
     {
         lock (_lock)
         {
             if (_open is { IsStart: true })
             {
-                Close(from);
+                if (replacesStart)
+                {
+                    _open = null;
+                }
+                else
+                {
+                    Close(from);
+                }
             }
 
             if (_open is not null)
@@ -86,6 +103,25 @@ public sealed class FeedOutages
             _open = new FeedOutage(from > _lastUp ? from : _lastUp, null, string.Empty, reason);
             _down = true;
             _count++;
+            _version++;
+        }
+    }
+
+    /// <summary>
+    /// Ended outages a previous process recorded (read from the store at start), kept with the recent ones
+    /// (oldest first) so the books show them again; they are not counted as this process's outages.
+    /// </summary>
+    public void Restore(IEnumerable<FeedOutage> ended)
+    {
+        lock (_lock)
+        {
+            var all = ended.Where(o => o.To is not null).Concat(_recent).OrderBy(o => o.From).ToList();
+            _recent.Clear();
+            foreach (var outage in all.Skip(Math.Max(0, all.Count - MaxRecent)))
+            {
+                _recent.Enqueue(outage with { Venue = string.Empty });
+            }
+
             _version++;
         }
     }

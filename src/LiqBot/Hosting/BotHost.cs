@@ -87,10 +87,20 @@ internal static class BotHost
         services.AddSingleton<SymbolTracker>();
         services.AddHostedService<InstrumentListWorker>();
         services.AddHostedService<IdleSymbolWorker>();
+        AddRealizedStore(services);
         services.AddHostedService<MarketWorker>();
         services.AddHostedService<FeedStatusWorker>();
         services.AddHostedService<OutboxDispatchWorker>();
         return builder.Build().StartLiqBotMetrics();
+    }
+
+    /// <summary>Realized liquidations kept in the store across restarts: written off the feed's path, restored at start.</summary>
+    private static void AddRealizedStore(IServiceCollection services)
+    {
+        services.AddSingleton<IRealizedStore, SqlRealizedStore>();
+        services.AddSingleton<RealizedWriterWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<RealizedWriterWorker>());
+        services.AddSingleton<RealizedRestore>();
     }
 
     private static void AddCommands(IServiceCollection services)

@@ -22,7 +22,8 @@ internal sealed partial class SymbolTracker(
     MarketOptions options,
     MarketSourceLabel label,
     TimeProvider time,
-    ILogger<SymbolTracker> logger)
+    ILogger<SymbolTracker> logger,
+    RealizedRestore? restore = null)
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<string, DateTimeOffset> _lastUsed = new(StringComparer.Ordinal);
@@ -170,6 +171,11 @@ internal sealed partial class SymbolTracker(
         var started = time.GetTimestamp();
         try
         {
+            if (restore is not null)
+            {
+                await restore.RestoreAsync(market, CancellationToken.None); // before its venues stream it
+            }
+
             await Task.WhenAll(venues.Select(v => WarmAsync(market, v))).WaitAsync(options.WarmUpTimeout, time);
             var took = time.GetElapsedTime(started);
             lock (_lock)

@@ -81,5 +81,23 @@ internal static class PostgresMigrations
             ALTER TABLE outbox ADD COLUMN reply_to_message_id bigint;
             ALTER TABLE outbox ADD COLUMN reply_thread_id bigint;
             """),
+        new(6, "realized liquidations and feed outages, kept across restarts", """
+            CREATE TABLE realized_liquidations (
+                venue text NOT NULL,
+                symbol text NOT NULL,
+                at_ms bigint NOT NULL,
+                side smallint NOT NULL,
+                price double precision NOT NULL,
+                usd double precision NOT NULL,
+                PRIMARY KEY (venue, symbol, at_ms, side, price, usd)
+            );
+            CREATE TABLE feed_outages (
+                venue text NOT NULL,
+                from_ms bigint NOT NULL,
+                to_ms bigint,
+                reason text,
+                PRIMARY KEY (venue, from_ms)
+            );
+            """),
     ];
 }

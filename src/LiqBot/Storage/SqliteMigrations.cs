@@ -84,5 +84,23 @@ internal static class SqliteMigrations
             ALTER TABLE outbox ADD COLUMN reply_to_message_id INTEGER;
             ALTER TABLE outbox ADD COLUMN reply_thread_id INTEGER;
             """),
+        new(6, "realized liquidations and feed outages, kept across restarts", """
+            CREATE TABLE realized_liquidations (
+                venue TEXT NOT NULL,
+                symbol TEXT NOT NULL,
+                at_ms INTEGER NOT NULL,
+                side INTEGER NOT NULL,
+                price REAL NOT NULL,
+                usd REAL NOT NULL,
+                PRIMARY KEY (venue, symbol, at_ms, side, price, usd)
+            ) WITHOUT ROWID;
+            CREATE TABLE feed_outages (
+                venue TEXT NOT NULL,
+                from_ms INTEGER NOT NULL,
+                to_ms INTEGER,
+                reason TEXT,
+                PRIMARY KEY (venue, from_ms)
+            );
+            """),
     ];
 }

@@ -12,7 +12,8 @@ namespace LiqBot.Workers;
 /// Feeds every venue's market events into that venue's book of the symbol, through the symbol's alert
 /// rules (which watch all venues' books as one), and publishes the alerts they raise. Venue outages reach
 /// the books before the events that followed them, so alerts spanning one can say so.
-/// Reloads the alert subscribers whenever subscriptions or settings changed.
+/// Reloads the alert subscribers whenever subscriptions or settings changed. Before the first event, the books
+/// get back the realized liquidations kept in the store; each new one is handed to the store's writer.
 /// </summary>
 internal sealed partial class MarketWorker(
     VenueFeeds feeds,
@@ -24,7 +25,9 @@ internal sealed partial class MarketWorker(
     BotMetrics metrics,
     OutageSync outages,
     TimeProvider time,
-    ILogger<MarketWorker> logger) : BackgroundService
+    ILogger<MarketWorker> logger,
+    RealizedRestore? restore = null,
+    RealizedWriterWorker? realized = null) : BackgroundService
 {
     private readonly EventFailureLog _failures = new(logger, time);
     private long _loadedVersion = -1;
@@ -39,6 +42,14 @@ internal sealed partial class MarketWorker(
     {
         try
         {
+            if (restore is not null)
+            {
+                // The rules need their subscribers to replay the stored liquidations as they came.
+                _loadedVersion = changes.Version;
+                await audience.ReloadAsync(markets, stoppingToken);
+                await restore.RestoreAsync(stoppingToken);
+            }
+
             await foreach (var (venue, marketEvent) in feeds.StreamAsync(stoppingToken))
             {
                 try
@@ -92,6 +103,11 @@ internal sealed partial class MarketWorker(
             }
 
             alerts = market.Apply(venue, marketEvent);
+        }
+
+        if (marketEvent is LiquidationReported reported && market.Venues.Contains(venue))
+        {
+            realized?.Record(venue, reported.Symbol, reported.Liquidation);
         }
 
         if (alerts.Count > 0)

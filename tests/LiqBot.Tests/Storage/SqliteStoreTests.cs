@@ -1,3 +1,4 @@
+using LiqBot.Engine.Market;
 using LiqBot.Storage;
 
 namespace LiqBot.Tests.Storage;
@@ -55,6 +56,21 @@ public sealed class SqliteStoreTests : StoreContractTests
         var error = await Assert.ThrowsAsync<StorageException>(() => OpenDatabase().EnsureMigratedAsync(CancellationToken.None));
 
         Assert.Contains("Storage:SqlitePath", error.Message);
+    }
+
+    [Fact]
+    public async Task LoadRealized_RowsOfTheWrongType_AreSkippedAndCounted()
+    {
+        // SQLite keeps text that is no number as text even in a REAL or INTEGER column: such a row is no liquidation.
+        var database = OpenDatabase();
+        await ExecuteAsync(database, "INSERT INTO realized_liquidations (venue, symbol, at_ms, side, price, usd) VALUES ('bybit', 'BTCUSDT', 1796100000000, 0, 'abc', 5)");
+        await ExecuteAsync(database, "INSERT INTO realized_liquidations (venue, symbol, at_ms, side, price, usd) VALUES ('bybit', 'BTCUSDT', 'soon', 0, 60000, 5)");
+        await ExecuteAsync(database, "INSERT INTO realized_liquidations (venue, symbol, at_ms, side, price, usd) VALUES ('bybit', 'BTCUSDT', 1796100000002, 1, 60000, 5)");
+
+        var loaded = await new SqlRealizedStore(database).LoadAsync("bybit", "BTCUSDT", DateTimeOffset.FromUnixTimeMilliseconds(1796000000000), 10, CancellationToken.None);
+
+        Assert.Equal([new RealizedLiquidation(DateTimeOffset.FromUnixTimeMilliseconds(1796100000002), PositionSide.Short, 60_000, 5)], loaded.Liquidations);
+        Assert.Equal(2, loaded.Skipped); // 'soon' sorts after every number, so it counts as after since and is read, then skipped
     }
 
     private async Task<object?> AskMigratedAsync(string sql)

@@ -12,6 +12,7 @@ internal sealed class BotProcess : IDisposable
 
     public ConcurrentQueue<string> Errors { get; } = new();
 
+    /// <summary>Standard output's lines (the console chat's replies and alerts).</summary>
     public ConcurrentQueue<string> Output { get; } = new();
 
     public bool HasExited => _process.HasExited;
@@ -71,6 +72,13 @@ internal sealed class BotProcess : IDisposable
         await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(3));
         _process.WaitForExit(); // flushes the redirected output
         return _process.ExitCode;
+    }
+
+    /// <summary>Types one line on the console chat (a command).</summary>
+    public async Task SayAsync(string line)
+    {
+        await _process.StandardInput.WriteLineAsync(line);
+        await _process.StandardInput.FlushAsync();
     }
 
     public bool Logged(string text) => Errors.Any(line => line.Contains(text, StringComparison.Ordinal));

@@ -94,6 +94,20 @@ public sealed class LiveFeedOutageTests
         Assert.All(outages.Snapshot("OKX"), o => Assert.Equal("OKX", o.Venue));
     }
 
+    [Fact]
+    public void RestartWithStoredHistory_ReplacesTheStartSpan_WithTheTimeNotRunning()
+    {
+        var outages = new FeedOutages();
+        Assert.True(outages.Starting());
+
+        var lastStored = T0.AddMinutes(-10);
+        outages.DownSinceStored(lastStored, "LiqBot not running");
+        outages.Up(T0.AddSeconds(3));
+
+        var only = Assert.Single(outages.Snapshot("Bybit"));
+        Assert.Equal((lastStored, (DateTimeOffset?)T0.AddSeconds(3), false, "LiqBot not running"), (only.From, only.To, only.IsStart, only.Reason));
+    }
+
     /// <summary>Runs a feed over a <see cref="StepSession"/> on a fake clock at <see cref="T0"/> while <paramref name="test"/> drives it.</summary>
     private static async Task RunAsync(Func<FakeTimeProvider, FeedCounters, StepSession, Task> test)
     {
